@@ -1,0 +1,1 @@
+// LienthongCrypto: keys, certificates, trust store, JWS and gzip, on the system OpenSSL 3 and zlib.

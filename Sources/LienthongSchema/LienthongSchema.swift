@@ -1,0 +1,1 @@
+// LienthongSchema: JSON values, the parser, the JSON Schema validator and the schema registry.
