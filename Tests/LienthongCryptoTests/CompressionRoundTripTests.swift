@@ -163,4 +163,20 @@ struct CompressionRoundTripTests {
         try decompressor.finish()
         #expect(restored == first + second)
     }
+
+    @Test("one-shot functions run concurrently from many tasks")
+    func concurrentOneShots() async throws {
+        let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for seed in UInt64(0)..<8 {
+                group.addTask {
+                    let original = CompressionSamples.json(count: 50_000)
+                        + CompressionSamples.random(count: 1_000, seed: seed)
+                    let compressed = try Compressor.compress(original, format: .gzip)
+                    return try Decompressor.decompress(compressed) == original
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results == Array(repeating: true, count: 8))
+    }
 }

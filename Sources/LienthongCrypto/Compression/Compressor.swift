@@ -2,7 +2,7 @@ import CZlib
 
 /// A streaming deflate compressor producing gzip, raw deflate or zlib streams.
 ///
-/// Feed chunks with ``compress(_:)-(Collection<UInt8>)`` and end the stream with ``finish()``, which
+/// Feed chunks with `compress(_:)` and end the stream with ``finish()``, which
 /// also resets the compressor for the next stream. zlib's state (about 256 KiB) is allocated once and
 /// reused through `deflateReset`, so a long-lived compressor per connection or task is cheap.
 ///

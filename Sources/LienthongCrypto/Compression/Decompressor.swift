@@ -2,7 +2,7 @@ import CZlib
 
 /// A streaming inflater for gzip, raw deflate or zlib streams that refuses decompression bombs.
 ///
-/// Feed chunks as they arrive with ``decompress(_:)-(Collection<UInt8>)`` and call ``finish()`` at the
+/// Feed chunks as they arrive with `decompress(_:)` and call ``finish()`` at the
 /// end of the input: it refuses a stream that stopped before its end marker, then resets the
 /// decompressor for the next stream. zlib's state is allocated once and reused through `inflateReset`.
 ///
@@ -266,7 +266,8 @@ public final class Decompressor {
         if !overflow && outputBytesProduced > allowed {
             // Rounded up, so the reported ratio is always above the limit it broke.
             let consumed = max(1, inputBytesConsumed)
-            throw CompressionError.ratioExceeded(ratio: (outputBytesProduced + consumed - 1) / consumed, limit: maxRatio)
+            let ratio = (outputBytesProduced + consumed - 1) / consumed
+            throw CompressionError.ratioExceeded(ratio: ratio, limit: maxRatio)
         }
     }
 }
