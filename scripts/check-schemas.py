@@ -6,6 +6,7 @@ right. It checks that:
 
 - every schema is valid against the draft 2020-12 metaschema, has the agreed `$schema`, an
   `$id` that mirrors its path, a `title` and a `description`;
+- every `$ref` resolves to a schema under schemas/ (nothing is fetched from the network);
 - every `pattern` uses only syntax that means the same in ECMA-262, Python and ICU (no
   `\\d`, `\\w`, `\\s`, `\\b`, `\\p{..}`, lookbehind or inline flags);
 - every object schema says what happens to unknown properties;
@@ -30,6 +31,7 @@ from typing import Any, Iterator
 
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
+from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT202012
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,6 +167,21 @@ def build_registry(schemas: dict[str, tuple[Path, dict[str, Any]]]) -> Registry:
     resources = [(schema_id, Resource.from_contents(schema, default_specification=DRAFT202012))
                  for schema_id, (_, schema) in schemas.items()]
     return Registry().with_resources(resources)
+
+
+def check_references(schemas: dict[str, tuple[Path, dict[str, Any]]], registry: Registry, failures: Failures) -> bool:
+    """Every `$ref` resolves within schemas/; returns False when one does not."""
+    resolvable = True
+    for schema_id, (path, schema) in schemas.items():
+        resolver = registry.resolver(base_uri=schema_id)
+        for pointer, subschema in subschemas(schema):
+            if isinstance(subschema, dict) and isinstance(subschema.get("$ref"), str):
+                try:
+                    resolver.lookup(subschema["$ref"])
+                except Unresolvable as error:
+                    failures.add(f"{relative(path)}#{pointer}", f"$ref {subschema['$ref']!r} does not resolve: {type(error).__name__}")
+                    resolvable = False
+    return resolvable
 
 
 def validator_for(uri: str, registry: Registry) -> Draft202012Validator:
@@ -366,10 +383,13 @@ def main() -> int:
     for path, schema in schemas.values():
         check_schema_document(path, schema, failures)
     registry = build_registry(schemas)
-    examples = check_examples(schemas, registry, failures)
+    examples = invalid = 0
+    # Validation follows references, so it is only meaningful once they all resolve.
+    references_resolve = check_references(schemas, registry, failures)
+    if references_resolve:
+        examples = check_examples(schemas, registry, failures)
     index = load_index(failures)
-    invalid = 0
-    if index is not None:
+    if index is not None and references_resolve:
         check_index(index, schemas, registry, failures)
         invalid = check_invalid_instances(index, registry, failures)
     check_bundle(failures)

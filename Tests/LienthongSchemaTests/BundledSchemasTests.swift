@@ -22,12 +22,16 @@ struct BundledSchemasTests {
         let onDisk = try BundledSchemasFixture.sourceFiles()
         for file in BundledSchemas.files {
             guard let source = onDisk[file.path] else { continue }  // reported by bundleIsComplete
-            let bundledBytes = Array(file.json.utf8)
+            let bundled = Array(file.json.utf8)
+            // Compare first and report an offset: printing both arrays would bury the message.
+            let identical = bundled == source
+            let offset = zip(bundled, source).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                ?? min(bundled.count, source.count)
             #expect(
-                bundledBytes == source,
+                identical,
                 """
-                \(file.path) differs from schemas/\(file.path) \
-                (\(bundledBytes.count) bytes bundled, \(source.count) on disk); \(BundledSchemasFixture.staleHint)
+                \(file.path) differs from schemas/\(file.path) from byte \(offset) \
+                (\(bundled.count) bytes bundled, \(source.count) on disk); \(BundledSchemasFixture.staleHint)
                 """)
         }
     }
