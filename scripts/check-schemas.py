@@ -217,7 +217,8 @@ def keyword_location(schema_id: str, schema_path: list[str | int], registry: Reg
 
     The Python library drops `$ref` from `schema_path`, so the walk puts it back: when the
     next step is not a member of the current schema but the schema has a `$ref`, the error
-    came from the referenced schema.
+    came from the referenced schema. When a schema and the one it references both have the
+    keyword, the nearer one is named; the expectations in testdata/ avoid that ambiguity.
     """
     resolver = registry.resolver(base_uri=schema_id)
     node: Any = registry.contents(schema_id)
