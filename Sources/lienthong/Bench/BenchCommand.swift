@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `lienthong bench`: micro-benchmarks that print figures for people to read; nothing is asserted.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure the gateway's hot paths and print the figures.",
+        subcommands: [
+            BenchGzipCommand.self,
+            // Further benchmarks go here: `crypto` (JWS sign/verify) and `schema` (validation).
+        ]
+    )
+}
