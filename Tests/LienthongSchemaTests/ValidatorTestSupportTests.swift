@@ -7,12 +7,12 @@ import Testing
 enum ValidatorTestSupport {
     /// Parses JSON text in a test; the text is part of the test, so a parse failure is a test bug.
     static func json(_ text: String) throws -> JSONValue {
-        try TemporaryJSONReader.parse(text)
+        try JSONParser.parse(text)
     }
 
     static func jsonFile(_ url: URL) throws -> JSONValue {
         let data = try Data(contentsOf: url)
-        return try TemporaryJSONReader.parse(String(decoding: data, as: UTF8.self))
+        return try JSONParser.parse(data)
     }
 
     /// Compiles `schemaText` with `options`.

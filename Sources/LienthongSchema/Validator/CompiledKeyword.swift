@@ -113,17 +113,17 @@ struct JSONTypeSet: OptionSet, Sendable, Hashable {
 /// The values of `enum`, with a hash set for long lists so membership stays O(1).
 struct EnumerationValues: Sendable {
     let values: [JSONValue]
-    private let lookup: Set<SchemaEqualValue>?
+    private let lookup: Set<JSONValue>?
 
     init(_ values: [JSONValue]) {
         self.values = values
         // A linear scan beats hashing for the short lists enums usually are.
-        self.lookup = values.count > 8 ? Set(values.map(SchemaEqualValue.init)) : nil
+        self.lookup = values.count > 8 ? Set(values) : nil
     }
 
     func contains(_ value: JSONValue) -> Bool {
-        if let lookup { return lookup.contains(SchemaEqualValue(value: value)) }
-        return values.contains { SchemaEquality.equal($0, value) }
+        if let lookup { return lookup.contains(value) }
+        return values.contains(value)
     }
 }
 

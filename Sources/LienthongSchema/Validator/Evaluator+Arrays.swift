@@ -22,14 +22,14 @@ extension Evaluator {
     static func firstDuplicate(in items: [JSONValue]) -> (Int, Int)? {
         if items.count <= 16 {
             for second in items.indices {
-                for first in 0..<second where SchemaEquality.equal(items[first], items[second]) { return (first, second) }
+                for first in 0..<second where items[first] == items[second] { return (first, second) }
             }
             return nil
         }
-        var seen: [SchemaEqualValue: Int] = [:]
+        var seen: [JSONValue: Int] = [:]
         seen.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
-            if let first = seen.updateValue(index, forKey: SchemaEqualValue(value: item)) { return (first, index) }
+            if let first = seen.updateValue(index, forKey: item) { return (first, index) }
         }
         return nil
     }

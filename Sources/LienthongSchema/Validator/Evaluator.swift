@@ -70,7 +70,7 @@ struct Evaluator<Sink: EvaluationSink> {
         case .type(let types):
             return checkType(types, entry, node, instance)
         case .constant(let expected):
-            guard !SchemaEquality.equal(instance, expected) else { return true }
+            guard instance != expected else { return true }
             sink.fail(node, keyword: entry.name) { "value must be \(MessageText.json(expected))" }
             return false
         case .enumeration(let values):
@@ -152,7 +152,7 @@ struct Evaluator<Sink: EvaluationSink> {
     private mutating func checkType(_ types: JSONTypeSet, _ entry: KeywordEntry, _ node: SchemaNode, _ instance: JSONValue) -> Bool {
         guard !types.accepts(instance) else { return true }
         sink.fail(node, keyword: entry.name) {
-            "expected \(MessageText.list(types.names)), found \(MessageText.typeName(instance))"
+            "expected \(MessageText.list(types.names)), found \(instance.typeName)"
         }
         return false
     }

@@ -177,7 +177,7 @@ struct KeywordCompilation {
         guard case .object(let dependencies) = value else {
             throw compiler.error(
                 at: key.appending("dependencies"),
-                .invalidKeywordValue(keyword: "dependencies", expected: "an object", found: MessageText.typeName(value)))
+                .invalidKeywordValue(keyword: "dependencies", expected: "an object", found: value.typeName))
         }
         var required: [(property: String, required: [String])] = []
         var schemas: [(property: String, node: NodeID)] = []
@@ -192,7 +192,7 @@ struct KeywordCompilation {
                             at: memberKey,
                             .invalidKeywordValue(
                                 keyword: "dependencies", expected: "an array of strings or a schema",
-                                found: "an array holding \(MessageText.typeName(item))"))
+                                found: "an array holding \(item.typeName)"))
                     }
                     names.append(name)
                 }
@@ -290,7 +290,7 @@ struct KeywordCompilation {
                 at: key.appending(name),
                 .invalidKeywordValue(
                     keyword: name, expected: "a non-empty array of schemas",
-                    found: value == .array([]) ? "an empty array" : MessageText.typeName(value)))
+                    found: value == .array([]) ? "an empty array" : value.typeName))
         }
         return items.indices.map { compiler.node(at: key.appending(name, String($0))) }
     }
@@ -302,7 +302,7 @@ struct KeywordCompilation {
         guard case .object(let members) = value else {
             throw compiler.error(
                 at: key.appending(name),
-                .invalidKeywordValue(keyword: name, expected: "an object of schemas", found: MessageText.typeName(value)))
+                .invalidKeywordValue(keyword: name, expected: "an object of schemas", found: value.typeName))
         }
         return members.map { (property: $0.key, node: compiler.node(at: key.appending(name, $0.key))) }
     }

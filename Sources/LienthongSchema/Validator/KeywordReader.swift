@@ -12,7 +12,7 @@ struct KeywordReader {
     }
 
     private func invalid(_ keyword: String, expected: String, value: JSONValue) -> SchemaCompileError {
-        invalid(keyword, expected: expected, found: MessageText.typeName(value))
+        invalid(keyword, expected: expected, found: value.typeName)
     }
 
     func string(_ keyword: String) throws(SchemaCompileError) -> String? {
@@ -38,7 +38,7 @@ struct KeywordReader {
     func count(_ keyword: String) throws(SchemaCompileError) -> Int? {
         guard let value = object[keyword] else { return nil }
         guard case .number(let number) = value, number.isInteger, number >= JSONNumber(0) else {
-            let found = if case .number(let number) = value { number.description } else { MessageText.typeName(value) }
+            let found = if case .number(let number) = value { number.description } else { value.typeName }
             throw invalid(keyword, expected: "a non-negative integer", found: found)
         }
         return number.intValue ?? Int.max
@@ -60,7 +60,7 @@ struct KeywordReader {
         names.reserveCapacity(items.count)
         for item in items {
             guard case .string(let name) = item else {
-                throw invalid(keyword, expected: "an array of strings", found: "an array holding \(MessageText.typeName(item))")
+                throw invalid(keyword, expected: "an array of strings", found: "an array holding \(item.typeName)")
             }
             names.append(name)
         }
@@ -76,7 +76,7 @@ struct KeywordReader {
         var result: [(key: String, value: [String])] = []
         for member in members {
             guard case .array(let items) = member.value else {
-                throw invalid(keyword, expected: "an object of string arrays", found: "a member holding \(MessageText.typeName(member.value))")
+                throw invalid(keyword, expected: "an object of string arrays", found: "a member holding \(member.value.typeName)")
             }
             result.append((member.key, try strings(items, keyword: keyword)))
         }

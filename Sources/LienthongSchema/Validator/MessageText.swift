@@ -11,18 +11,6 @@ enum MessageText {
         return String(text.prefix(limit)) + "…"
     }
 
-    /// The JSON Schema type name of `value` ("integer" for integral numbers).
-    static func typeName(_ value: JSONValue) -> String {
-        switch value {
-        case .null: "null"
-        case .bool: "boolean"
-        case .object: "object"
-        case .array: "array"
-        case .string: "string"
-        case .number(let number): number.isInteger ? "integer" : "number"
-        }
-    }
-
     /// `'name'` with the name shortened and quotes inside it visible.
     static func quoted(_ name: String) -> String {
         let short = name.count > limit ? String(name.prefix(limit)) + "…" : name

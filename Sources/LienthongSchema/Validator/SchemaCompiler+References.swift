@@ -10,7 +10,7 @@ extension SchemaCompiler {
         guard case .string(let text) = value else {
             throw error(
                 at: keywordKey,
-                .invalidKeywordValue(keyword: keyword, expected: "a URI reference string", found: MessageText.typeName(value)))
+                .invalidKeywordValue(keyword: keyword, expected: "a URI reference string", found: value.typeName))
         }
         guard let reference = URIReference(text) else {
             throw error(at: keywordKey, .invalidURI(keyword: keyword, value: text))

@@ -85,7 +85,7 @@ struct SchemaCompiler {
             body = .keywords(try keywords.compile(with: &self))
             inPlaceEdges[id] = keywords.inPlaceTargets
         default:
-            throw error(at: key, .notASchema(found: MessageText.typeName(info.value)))
+            throw error(at: key, .notASchema(found: info.value.typeName))
         }
         nodes[id] = SchemaNode(body: body, resource: info.resource, absoluteLocation: absoluteLocation)
     }

@@ -23,7 +23,7 @@ enum BundledMetaschemas {
 
     /// Parsed once, on first use, and shared (a global `let` is initialised thread-safely).
     private static let parsed: [String: JSONValue] = texts.compactMapValues { text in
-        try? TemporaryJSONReader.parse(text)
+        try? JSONParser.parse(text)
     }
 
     /// The metaschema at `uri` (absolute, without fragment), if bundled.
