@@ -1,0 +1,102 @@
+/// Where the evaluator sends locations and failures. The evaluator is generic over its sink so
+/// that the fast path (`FirstFailureSink`) compiles to code that tracks no locations, builds no
+/// messages and returns at the first failure, while `ErrorCollectingSink` records everything.
+protocol EvaluationSink {
+    /// False: stop at the first failure, record nothing. True: evaluate everything and record.
+    static var recordsErrors: Bool { get }
+
+    mutating func enterKeyword(_ name: String)
+    mutating func enterKeyword(index: Int)
+    mutating func leaveKeyword()
+    mutating func enterInstance(key: String)
+    mutating func enterInstance(index: Int)
+    mutating func leaveInstance()
+
+    /// Records that `keyword` of `node` failed at the current locations. `keyword` is nil for a
+    /// `false` schema, whose location is the node itself. `position` inserts the error earlier
+    /// in the list (an applicator's own error before its subschemas' errors).
+    mutating func fail(_ node: SchemaNode, keyword: String?, at position: Int?, message: () -> String)
+
+    /// The number of errors recorded so far: a mark to roll back to.
+    var errorCount: Int { get }
+    /// Forgets errors recorded after `mark` (a branch of `anyOf`, `not`, `if`, `contains`).
+    mutating func discardErrors(after mark: Int)
+}
+
+extension EvaluationSink {
+    mutating func fail(_ node: SchemaNode, keyword: String?, message: () -> String) {
+        fail(node, keyword: keyword, at: nil, message: message)
+    }
+}
+
+/// The `isValid` sink: no state at all.
+struct FirstFailureSink: EvaluationSink {
+    static var recordsErrors: Bool { false }
+    @inline(__always) mutating func enterKeyword(_ name: String) {}
+    @inline(__always) mutating func enterKeyword(index: Int) {}
+    @inline(__always) mutating func leaveKeyword() {}
+    @inline(__always) mutating func enterInstance(key: String) {}
+    @inline(__always) mutating func enterInstance(index: Int) {}
+    @inline(__always) mutating func leaveInstance() {}
+    @inline(__always) mutating func fail(_ node: SchemaNode, keyword: String?, at position: Int?, message: () -> String) {}
+    var errorCount: Int { 0 }
+    @inline(__always) mutating func discardErrors(after mark: Int) {}
+}
+
+/// The `validate` sink: keeps the current instance and keyword paths as token stacks and turns
+/// them into JSON Pointers only when an error is recorded.
+struct ErrorCollectingSink: EvaluationSink {
+    private enum Token {
+        case name(String)
+        case index(Int)
+
+        var escaped: String {
+            switch self {
+            case .name(let name): SchemaPointer.escape(name)
+            case .index(let index): String(index)
+            }
+        }
+    }
+
+    static var recordsErrors: Bool { true }
+    private var keywordPath: [Token] = []
+    private var instancePath: [Token] = []
+    private(set) var errors: [ValidationError] = []
+
+    mutating func enterKeyword(_ name: String) { keywordPath.append(.name(name)) }
+    mutating func enterKeyword(index: Int) { keywordPath.append(.index(index)) }
+    mutating func leaveKeyword() { keywordPath.removeLast() }
+    mutating func enterInstance(key: String) { instancePath.append(.name(key)) }
+    mutating func enterInstance(index: Int) { instancePath.append(.index(index)) }
+    mutating func leaveInstance() { instancePath.removeLast() }
+
+    mutating func fail(_ node: SchemaNode, keyword: String?, at position: Int?, message: () -> String) {
+        var keywordLocation = Self.pointer(keywordPath)
+        var absolute = node.absoluteLocation
+        if let keyword {
+            let escaped = SchemaPointer.escape(keyword)
+            keywordLocation += "/" + escaped
+            absolute += SchemaPointer.fragmentEncoded("/" + escaped)
+        }
+        let error = ValidationError(
+            instanceLocation: Self.pointer(instancePath), keywordLocation: keywordLocation,
+            absoluteKeywordLocation: absolute, message: message())
+        if let position, position < errors.count {
+            errors.insert(error, at: position)
+        } else {
+            errors.append(error)
+        }
+    }
+
+    var errorCount: Int { errors.count }
+
+    mutating func discardErrors(after mark: Int) {
+        if errors.count > mark { errors.removeSubrange(mark...) }
+    }
+
+    private static func pointer(_ tokens: [Token]) -> String {
+        var text = ""
+        for token in tokens { text += "/" + token.escaped }
+        return text
+    }
+}

@@ -1,0 +1,77 @@
+/// Reference resolution: a `$ref` value, resolved against the base URI in effect, names a
+/// resource (loaded from the registry on first use) and, in its fragment, a JSON Pointer into
+/// it or an anchor.
+extension SchemaCompiler {
+    /// The location a reference keyword's value designates.
+    mutating func referenceTarget(
+        _ value: JSONValue, keyword: String, at key: LocationKey, info: SchemaLocationInfo
+    ) throws(SchemaCompileError) -> LocationKey {
+        let keywordKey = key.appending(keyword)
+        guard case .string(let text) = value else {
+            throw error(
+                at: keywordKey,
+                .invalidKeywordValue(keyword: keyword, expected: "a URI reference string", found: value.typeName))
+        }
+        guard let reference = URIReference(text) else {
+            throw error(at: keywordKey, .invalidURI(keyword: keyword, value: text))
+        }
+        let absolute = reference.resolved(against: info.baseURI)
+        let unresolvable = error(at: keywordKey, .unresolvableReference(reference: text, resolved: absolute.description))
+        guard let resource = try resource(at: absolute.withoutFragment, referencedFrom: keywordKey) else {
+            throw unresolvable
+        }
+        let root = resources[resource].root
+        let fragment = absolute.fragment ?? ""
+        if fragment.isEmpty { return root }
+
+        if fragment.hasPrefix("/") {
+            guard let pointer = SchemaPointer.percentDecoded(fragment), let tokens = SchemaPointer.tokens(of: pointer) else {
+                throw error(at: keywordKey, .invalidURI(keyword: keyword, value: text))
+            }
+            var target = root
+            for token in tokens { target = target.appending(token) }
+            guard (try? locationInfo(target)) != nil else { throw unresolvable }
+            return target
+        }
+        let name = SchemaPointer.percentDecoded(fragment) ?? fragment
+        guard let anchored = anchors[resources[resource].uri + "#" + name] ?? anchors[absolute.withoutFragment.description + "#" + name]
+        else { throw unresolvable }
+        return anchored
+    }
+
+    /// The resource with absolute URI `uri`, loading the registry document (or bundled
+    /// metaschema) retrieved from that URI when no loaded resource has it.
+    private mutating func resource(at uri: URIReference, referencedFrom key: LocationKey) throws(SchemaCompileError) -> Int? {
+        if let known = resourceByURI[uri.description] { return known }
+        guard documentByURI[uri.description] == nil, let document = options.registry.document(at: uri.description) else {
+            return nil
+        }
+        _ = try loadDocument(document, retrievalURI: uri, rules: DialectRules(options.defaultDialect), isPrimary: false)
+        return resourceByURI[uri.description]
+    }
+
+    /// What is known about the schema at `key`. Locations the index did not visit (reached by a
+    /// JSON Pointer through an unknown keyword) take the base URI and dialect of their nearest
+    /// indexed ancestor.
+    func locationInfo(_ key: LocationKey) throws(SchemaCompileError) -> SchemaLocationInfo {
+        if let known = locations[key] { return known }
+        guard let tokens = SchemaPointer.tokens(of: key.pointer),
+            let value = SchemaPointer.resolve(tokens, in: documents[key.document].root)
+        else {
+            throw error(at: key, .unresolvableReference(reference: "#" + key.pointer, resolved: "#" + key.pointer))
+        }
+        var ancestorTokens = tokens
+        var remainder: [String] = []
+        while let last = ancestorTokens.popLast() {
+            remainder.insert(last, at: 0)
+            let ancestorPointer = ancestorTokens.reduce("") { SchemaPointer.appending($0, $1) }
+            guard let ancestor = locations[LocationKey(document: key.document, pointer: ancestorPointer)] else { continue }
+            return SchemaLocationInfo(
+                value: value, baseURI: ancestor.baseURI, resource: ancestor.resource,
+                resourcePointer: remainder.reduce(ancestor.resourcePointer) { SchemaPointer.appending($0, $1) },
+                rules: ancestor.rules)
+        }
+        // The document root is always indexed, so the loop returns before getting here.
+        throw error(at: key, .unresolvableReference(reference: "#" + key.pointer, resolved: "#" + key.pointer))
+    }
+}
