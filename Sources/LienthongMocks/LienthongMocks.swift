@@ -1,0 +1,1 @@
+// LienthongMocks: see docs/DESIGN.md for what this module does.

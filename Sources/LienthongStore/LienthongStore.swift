@@ -1,0 +1,1 @@
+// LienthongStore: see docs/DESIGN.md for what this module does.
