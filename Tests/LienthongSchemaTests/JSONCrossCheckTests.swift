@@ -51,7 +51,8 @@ struct JSONCrossCheckTests {
         }
         documents += Self.edgeCases
 
-        let answers = try Self.askPython(documents)
+        let hexLines = documents.map { $0.map { String(format: "%02x", $0) }.joined() }
+        let answers = try PythonOracle.run(Self.pythonOracle, lines: hexLines)
         try #require(answers.count == documents.count, "python answered \(answers.count) of \(documents.count)")
 
         var accepted = 0, refused = 0
@@ -81,28 +82,6 @@ struct JSONCrossCheckTests {
         #"{"\ud83d\ude00": "\u00e9", "e\u0301": 1, "\u00e9": 2}"#, #""\ud800""#, #""\udc00\ud800""#,
         "[NaN]", "[-Infinity]", #"{"a":1,"a":1}"#, "[\"\t\"]", " [ ] ", "\u{FEFF}[]", "[1,]", "01", "-0", "[-]",
     ].map { Array($0.utf8) } + [[0xEF, 0xBB, 0xBF, 0x5B, 0x5D], [0x22, 0xED, 0xA0, 0x80, 0x22], [0x22, 0xC0, 0xAF, 0x22]]
-
-    private static func askPython(_ documents: [[UInt8]]) throws -> [Substring] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", pythonOracle]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        let request = documents.map { $0.map { String(format: "%02x", $0) }.joined() }.joined(separator: "\n") + "\n"
-        // Write from another thread so a full output pipe cannot deadlock the two processes.
-        let writer = Thread {
-            input.fileHandleForWriting.write(Data(request.utf8))
-            try? input.fileHandleForWriting.close()
-        }
-        writer.start()
-        let reply = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "python3 failed")
-        return String(decoding: reply, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-            .map { $0 }
-    }
 }
 
 /// Random JSON text with varied whitespace, escapes, Unicode and number spellings.
@@ -169,5 +148,30 @@ enum DocumentGenerator {
             if result.isEmpty { result.append(byte) } else { result[position] = byte }
         }
         return result
+    }
+}
+
+/// Runs a Python script that answers each input line with one output line.
+enum PythonOracle {
+    static func run(_ script: String, lines: [String]) throws -> [Substring] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        let request = Data((lines.joined(separator: "\n") + "\n").utf8)
+        // Write from another thread so that a full output pipe cannot deadlock both processes.
+        let writer = Thread {
+            input.fileHandleForWriting.write(request)
+            try? input.fileHandleForWriting.close()
+        }
+        writer.start()
+        let reply = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "python3 exited with \(process.terminationStatus)")
+        return String(decoding: reply, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            .map { $0 }
     }
 }
