@@ -194,7 +194,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// Key → position in `members`; only built once the object outgrows `linearSearchLimit`,
     /// because most objects are small and a scan beats hashing and allocating a dictionary.
     private var index: [JSONObjectKey: Int]
-    private static let linearSearchLimit = 8
+    private static let linearSearchLimit = 16
 
     /// Builds an object from members in order; a repeated key keeps its first position and
     /// its last value.
@@ -223,8 +223,32 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         }
     }
 
+    /// The position of a key that repeats an earlier one.
+    struct DuplicateKey: Error {
+        let position: Int
+    }
+
+    /// Builds an object from the parser's members in one allocation, refusing repeated keys.
+    init(uniqueMembers: ArraySlice<(key: String, value: JSONValue)>) throws(DuplicateKey) {
+        self.members = Array(uniqueMembers)
+        self.index = [:]
+        if members.count <= Self.linearSearchLimit {
+            for later in members.indices.dropFirst() {
+                for earlier in 0..<later where members[earlier].key.hasSameCodePoints(as: members[later].key) {
+                    throw DuplicateKey(position: later)
+                }
+            }
+        } else {
+            index = Dictionary(minimumCapacity: members.count)
+            for (position, member) in members.enumerated()
+            where index.updateValue(position, forKey: JSONObjectKey(member.key)) != nil {
+                throw DuplicateKey(position: position)
+            }
+        }
+    }
+
     /// Appends a member unless the key is already present; returns false (and changes nothing)
-    /// when it is. One lookup: this is the parser's path for every member.
+    /// when it is.
     mutating func insertNew(key: String, value: JSONValue) -> Bool {
         if index.isEmpty {
             if position(of: key) != nil { return false }
