@@ -9,7 +9,7 @@ let pluginDependencies: [Target.Dependency] = ["LienthongPluginAPI", "LienthongC
 
 let package = Package(
     name: "Lienthong",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lienthong", targets: ["lienthong"]),
         .library(name: "LienthongCore", targets: ["LienthongCore"]),
@@ -93,6 +93,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSwift
         ),

@@ -1,1 +1,0 @@
-// LienthongMocks: see docs/DESIGN.md for what this module does.

@@ -1,1 +1,0 @@
-// LienthongStore: see docs/DESIGN.md for what this module does.
