@@ -47,6 +47,9 @@ struct TestPKI: Sendable {
     /// The ministry's chain: leaf then intermediate.
     var ministryChain: [Certificate] { [ministryCertificate, intermediate.certificate] }
 
+    /// A trust store holding only the root.
+    func trustStore() throws -> TrustStore { try TrustStore(certificates: [root.certificate]) }
+
     /// A fresh province certificate with its own validity, issued by the root.
     func provinceCertificate(key: PrivateKey, validity: CertificateValidity) throws -> Certificate {
         try root.issueCertificate(for: key.publicKey, agency: Self.province, commonName: "Nghệ An", validity: validity)
