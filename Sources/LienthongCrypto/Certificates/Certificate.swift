@@ -13,7 +13,8 @@ public final class Certificate: Sendable, Hashable, CustomStringConvertible {
     public let derEncoded: [UInt8]
     public let subject: DistinguishedName
     public let issuer: DistinguishedName
-    /// The serial number in upper-case hexadecimal, without separators.
+    /// The serial number in upper-case hexadecimal of whole bytes, without separators (as
+    /// `openssl x509 -serial` prints it).
     public let serialNumber: String
     public let notBefore: Date
     public let notAfter: Date
