@@ -38,15 +38,22 @@ public struct JWSVerifier: Sendable {
     private let trustStore: TrustStore?
     private let trustedKeys: [String: TrustedKey]
     private let maximumLength: Int
+    private let chainCache: VerifiedChainCache
 
     /// - Parameters:
     ///   - trustStore: verifies `x5c` chains; without one, `x5c` is refused.
     ///   - trustedKeys: keys by `kid`; without any, `kid` is refused.
     ///   - maximumLength: the longest compact JWS accepted, in bytes.
-    public init(trustStore: TrustStore?, trustedKeys: [String: TrustedKey] = [:], maximumLength: Int = defaultMaximumLength) {
+    ///   - cachedChains: how many verified `x5c` chains to remember (0 verifies every time); a
+    ///     remembered chain is reused only while all its certificates are valid.
+    public init(
+        trustStore: TrustStore?, trustedKeys: [String: TrustedKey] = [:],
+        maximumLength: Int = defaultMaximumLength, cachedChains: Int = 256
+    ) {
         self.trustStore = trustStore
         self.trustedKeys = trustedKeys
         self.maximumLength = maximumLength
+        self.chainCache = VerifiedChainCache(capacity: cachedChains)
     }
 
     /// Verifies the signature of a message and binds it to the message's metadata.
@@ -114,6 +121,9 @@ public struct JWSVerifier: Sendable {
             return Signer(key: trusted.publicKey, agency: trusted.agency, chain: [])
         case .certificateChain(let encoded):
             guard let trustStore else { throw .certificatesNotAccepted }
+            if let cached = chainCache.entry(for: encoded, at: date) {
+                return Signer(key: cached.key, agency: cached.agency, chain: cached.chain)
+            }
             var chain: [Certificate] = []
             for (index, text) in encoded.enumerated() {
                 guard let der = Data(base64Encoded: text) else {
@@ -129,6 +139,7 @@ public struct JWSVerifier: Sendable {
             }
             let key: PublicKey
             do { key = try verified.leaf.publicKey() } catch { throw .unsupportedSignerKey(reason: error.description) }
+            chainCache.store(encoded, chain: chain, anchoredChain: verified.chain, key: key, agency: verified.agency)
             return Signer(key: key, agency: verified.agency, chain: chain)
         }
     }

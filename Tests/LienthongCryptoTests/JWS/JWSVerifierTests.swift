@@ -218,6 +218,31 @@ struct JWSVerifierTests {
         }
     }
 
+    @Test("a remembered chain is reused only while every certificate in it is valid", arguments: [0, 1, 256])
+    func chainCache(_ capacity: Int) throws {
+        let pki = try TestPKI.shared.get()
+        let verifier = JWSVerifier(trustStore: try pki.trustStore(), cachedChains: capacity)
+        let envelope = JWSFixtures.envelope()
+        let fromProvince = try signed(envelope: envelope)
+        let ministryEnvelope = JWSFixtures.envelope(from: TestPKI.ministry, to: TestPKI.province)
+        let fromMinistry = try JWSSigner(key: pki.ministryKey, certificateChain: pki.ministryChain).sign(envelope: ministryEnvelope)
+        let leaf = try pki.province(.es256).chain[0]
+        for _ in 0..<2 {
+            #expect(try verifier.verify(fromProvince, envelope: envelope).signer == TestPKI.province)
+            #expect(try verifier.verify(fromMinistry, envelope: ministryEnvelope).signer == TestPKI.ministry)
+            try expectJWSError(fromProvince, envelope: envelope, at: leaf.notAfter.addingTimeInterval(1), verifier: verifier) {
+                $0 == .untrustedCertificate(.expired(subject: leaf.subject.description, notAfter: leaf.notAfter))
+            }
+            try expectJWSError(fromProvince, envelope: envelope, at: leaf.notBefore.addingTimeInterval(-1), verifier: verifier) {
+                if case .untrustedCertificate(.notYetValid) = $0 { true } else { false }
+            }
+            // A cached chain still binds to the signature: a changed payload fails.
+            var changed = envelope
+            changed.payload[0] ^= 0x01
+            try expectJWSError(fromProvince, envelope: changed, verifier: verifier) { $0 == .signatureMismatch }
+        }
+    }
+
     // MARK: - Envelope binding
 
     @Test("the signer must be the envelope's From")
