@@ -71,8 +71,8 @@ extension SubjectAlternativeNames {
         let string: UnsafeMutablePointer<ASN1_STRING>?
         switch value {
         case .ia5(let text, let kind):
-            guard !text.isEmpty, text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
-                throw .invalidName(reason: "\(kind) '\(text)' must be non-empty printable ASCII without spaces")
+            guard !text.isEmpty, text.utf8.count <= 2048, text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
+                throw .invalidName(reason: "\(kind) '\(text)' must be 1 to 2048 printable ASCII characters without spaces")
             }
             string = ASN1_IA5STRING_new()
             if let string {

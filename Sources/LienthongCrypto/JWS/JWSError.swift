@@ -77,8 +77,8 @@ public enum JWSError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The signed header carries a `Lienthong-*` value the message does not.
     case envelopeFieldMissing(field: String, signed: String)
 
-    /// Signing failed inside OpenSSL.
-    case signingFailed(SignatureError)
+    /// Signing or verifying failed inside OpenSSL (not a mismatch: an operational failure).
+    case signatureOperationFailed(SignatureError)
 
     public var description: String {
         switch self {
@@ -120,7 +120,7 @@ public enum JWSError: Error, Sendable, Equatable, CustomStringConvertible {
             "header \(field) is '\(received)' but the signed value is '\(signed)'"
         case .envelopeFieldMissing(let field, let signed):
             "the signature covers \(field) '\(signed)' but the message has no such header"
-        case .signingFailed(let error): "JWS signing failed: \(error)"
+        case .signatureOperationFailed(let error): "JWS signature operation failed: \(error)"
         }
     }
 }

@@ -59,7 +59,7 @@ public struct JWSSigner: Sendable {
     ///
     /// - Returns: the compact JWS for the `Lienthong-Signature` header.
     /// - Throws: `JWSError.reservedHeaderMember` if an extra member would replace a JOSE or
-    ///   envelope member, `.signingFailed` if OpenSSL fails.
+    ///   envelope member, `.signatureOperationFailed` if OpenSSL fails.
     public func sign(envelope: Envelope, extraHeader: [String: String] = [:]) throws(JWSError) -> String {
         var members: [String: String] = [:]
         for (name, value) in envelope.headerFields {
@@ -75,7 +75,7 @@ public struct JWSSigner: Sendable {
 
     /// Signs any payload (e.g. a receipt) with the JOSE members and `header` as string members.
     ///
-    /// - Throws: `JWSError.reservedHeaderMember`, `.signingFailed`.
+    /// - Throws: `JWSError.reservedHeaderMember`, `.signatureOperationFailed`.
     public func sign(header: [String: String], payload: [UInt8]) throws(JWSError) -> String {
         try sign(members: header, extraNames: header.keys, payload: payload)
     }
@@ -103,7 +103,7 @@ public struct JWSSigner: Sendable {
         signingInput.append(contentsOf: payload)
         let signature: [UInt8]
         do { signature = try key.signature(for: signingInput, algorithm: algorithm) } catch {
-            throw .signingFailed(error)
+            throw .signatureOperationFailed(error)
         }
         return encodedHeader + ".." + Base64URL.encode(signature)
     }

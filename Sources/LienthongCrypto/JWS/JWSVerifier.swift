@@ -99,7 +99,7 @@ public struct JWSVerifier: Sendable {
             case .algorithmDoesNotMatchKey(let algorithm, let keyType):
                 throw .algorithmDoesNotMatchKey(algorithm: algorithm, keyType: keyType)
             default:
-                throw .signingFailed(error)
+                throw .signatureOperationFailed(error)
             }
         }
         guard valid else { throw .signatureMismatch }

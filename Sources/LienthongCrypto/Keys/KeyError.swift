@@ -10,8 +10,8 @@ public enum KeyError: Error, Sendable, Equatable, CustomStringConvertible {
     case passphraseRequired
     /// The key is encrypted and the passphrase did not decrypt it.
     case wrongPassphrase
-    /// An empty passphrase was given to encrypt a key; it would protect nothing.
-    case emptyPassphrase
+    /// A passphrase that cannot protect a key: empty, or absurdly long.
+    case unusablePassphrase(reason: String)
     /// A key of a type or curve the gateway does not use (e.g. P-384, Ed448, DSA).
     case unsupportedKeyType(String)
     /// An RSA key smaller than `KeyType.minimumRSABits`.
@@ -33,8 +33,8 @@ public enum KeyError: Error, Sendable, Equatable, CustomStringConvertible {
             "the private key is encrypted: a passphrase is required"
         case .wrongPassphrase:
             "the passphrase does not decrypt the private key (wrong passphrase or damaged key)"
-        case .emptyPassphrase:
-            "refusing to encrypt a private key under an empty passphrase"
+        case .unusablePassphrase(let reason):
+            "refusing to encrypt the private key: \(reason)"
         case .unsupportedKeyType(let type):
             "unsupported key type \(type); supported: P-256, Ed25519, RSA (at least \(KeyType.minimumRSABits) bits)"
         case .rsaKeyTooSmall(let bits):

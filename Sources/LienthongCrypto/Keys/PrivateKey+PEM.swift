@@ -39,7 +39,7 @@ extension PrivateKey {
     /// Writes the key as PKCS#8 PEM; with a passphrase, as encrypted PKCS#8 (PBES2, PBKDF2 with
     /// HMAC-SHA-256, AES-256-CBC), which OpenSSL, Python `cryptography` and Java all read.
     ///
-    /// - Throws: `KeyError.emptyPassphrase` for `""`, `.openSSL` if encoding fails.
+    /// - Throws: `KeyError.unusablePassphrase` for `""`, `.openSSL` if encoding fails.
     public func pemEncoded(passphrase: String? = nil) throws(KeyError) -> String {
         let bio: MemoryBIO
         do { bio = try MemoryBIO() } catch { throw .openSSL(error) }
@@ -47,8 +47,8 @@ extension PrivateKey {
         let written: Int32
         if let passphrase {
             let secret = Array(passphrase.utf8)
-            guard !secret.isEmpty else { throw .emptyPassphrase }
-            guard secret.count <= Int(Int32.max) else { throw .malformedPEM(reason: "passphrase too long") }
+            guard !secret.isEmpty else { throw .unusablePassphrase(reason: "the passphrase is empty") }
+            guard secret.count <= 1 << 20 else { throw .unusablePassphrase(reason: "the passphrase is longer than 1 MiB") }
             written = secret.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) {
                     PEM_write_bio_PKCS8PrivateKey(

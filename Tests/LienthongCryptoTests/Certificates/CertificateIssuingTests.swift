@@ -99,6 +99,8 @@ struct CertificateIssuingTests {
         let ca = try TestPKI.shared.get().root
         let cases: [(String, [String], [String])] = [
             ("", [], []),
+            // X.509 bounds a common name to 64 characters (RFC 5280 ub-common-name).
+            (String(repeating: "Ủ", count: 65), [], []),
             ("Nghệ An", ["bad name"], []),
             ("Nghệ An", ["gw.example,URI:urn:lienthong:agency:000.00.00.G01"], []),
             ("Nghệ An", ["-gw.example"], []),

@@ -46,7 +46,9 @@ struct PrivateKeyPEMTests {
     @Test("an empty passphrase is refused for encryption")
     func emptyPassphrase() throws {
         let key = try TestKeys.key(.p256)
-        expectError(KeyError.self) { try key.pemEncoded(passphrase: "") } matches: { $0 == .emptyPassphrase }
+        expectError(KeyError.self) { try key.pemEncoded(passphrase: "") } matches: {
+            $0 == .unusablePassphrase(reason: "the passphrase is empty")
+        }
     }
 
     @Test("traditional EC and RSA keys load")
