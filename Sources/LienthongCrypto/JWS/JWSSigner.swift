@@ -97,10 +97,7 @@ public struct JWSSigner: Sendable {
         }
         let header = try JWSHeaderEncoding(algorithm: algorithm, keyReference: reference, members: members).jsonBytes()
         let encodedHeader = Base64URL.encode(header)
-        var signingInput = Array(encodedHeader.utf8)
-        signingInput.reserveCapacity(signingInput.count + 1 + payload.count)
-        signingInput.append(UInt8(ascii: "."))
-        signingInput.append(contentsOf: payload)
+        let signingInput = JWSSigningInput.make(encodedHeader: encodedHeader, payload: payload)
         let signature: [UInt8]
         do { signature = try key.signature(for: signingInput, algorithm: algorithm) } catch {
             throw .signatureOperationFailed(error)

@@ -87,12 +87,18 @@ public struct JWSVerifier: Sendable {
         guard algorithm.accepts(signer.key.type) else {
             throw .algorithmDoesNotMatchKey(algorithm: algorithm, keyType: signer.key.type)
         }
-        var signingInput = Array(parts.header.utf8)
-        signingInput.reserveCapacity(signingInput.count + 1 + payload.count)
-        signingInput.append(UInt8(ascii: "."))
-        signingInput.append(contentsOf: payload)
+        let signingInput = JWSSigningInput.make(encodedHeader: parts.header, payload: payload)
+        try Self.checkSignature(signature, over: signingInput, key: signer.key, algorithm: algorithm)
+        let keyID: String? = if case .keyID(let keyID) = keyReference { keyID } else { nil }
+        let header = JWSHeader(algorithm: algorithm, keyID: keyID, certificateChain: signer.chain, members: members)
+        return VerifiedJWS(header: header, signer: signer.agency, certificate: signer.chain.first)
+    }
+
+    private static func checkSignature(
+        _ signature: [UInt8], over signingInput: [UInt8], key: PublicKey, algorithm: SignatureAlgorithm
+    ) throws(JWSError) {
         let valid: Bool
-        do { valid = try signer.key.isValidSignature(signature, for: signingInput, algorithm: algorithm) } catch {
+        do { valid = try key.isValidSignature(signature, for: signingInput, algorithm: algorithm) } catch {
             switch error {
             case .invalidSignatureLength(let algorithm, let expected, let actual):
                 throw .invalidSignatureLength(algorithm: algorithm, expected: expected, actual: actual)
@@ -103,9 +109,6 @@ public struct JWSVerifier: Sendable {
             }
         }
         guard valid else { throw .signatureMismatch }
-        let keyID: String? = if case .keyID(let keyID) = keyReference { keyID } else { nil }
-        let header = JWSHeader(algorithm: algorithm, keyID: keyID, certificateChain: signer.chain, members: members)
-        return VerifiedJWS(header: header, signer: signer.agency, certificate: signer.chain.first)
     }
 
     private struct Signer {
