@@ -58,5 +58,4 @@ static inline GENERAL_NAME *lt_sk_GENERAL_NAME_value(const GENERAL_NAMES *s, int
 static inline void lt_GENERAL_NAMES_free(GENERAL_NAMES *s) { GENERAL_NAMES_free(s); }
 static inline GENERAL_NAMES *lt_GENERAL_NAMES_new(void) { return sk_GENERAL_NAME_new_null(); }
 static inline int lt_sk_GENERAL_NAME_push(GENERAL_NAMES *s, GENERAL_NAME *n) { return sk_GENERAL_NAME_push(s, n); }
-static inline int lt_sk_X509_EXTENSION_num(const STACK_OF(X509_EXTENSION) *s) { return sk_X509_EXTENSION_num(s); }
 #endif
