@@ -110,6 +110,7 @@ let package = Package(
         .testTarget(
             name: "LienthongCryptoTests",
             dependencies: ["LienthongCrypto", "LienthongCore"],
+            exclude: ["Interop"],
             swiftSettings: strictSwift
         ),
         .testTarget(name: "LienthongSchemaTests", dependencies: ["LienthongSchema"], swiftSettings: strictSwift),
