@@ -48,10 +48,14 @@ public struct ECMARegex: Sendable {
         self.compiled = try CompiledRegex(pattern)
     }
 
-    /// Compiles `pattern` with a smaller or larger backtracking budget (for tests and tuning).
-    init(_ pattern: String, backtrackingBudget: Int) throws(RegexSyntaxError) {
+    /// Compiles `pattern` with another backtracking budget, or for the backtracker even without
+    /// backreferences (tests compare the two matchers with it).
+    init(_ pattern: String, backtrackingBudget: Int = BacktrackingMatcher.baseStepBudget, forceBacktracking: Bool)
+        throws(RegexSyntaxError)
+    {
         self.pattern = pattern
-        self.compiled = try CompiledRegex(pattern, backtrackingBudget: backtrackingBudget)
+        self.compiled = try CompiledRegex(
+            pattern, backtrackingBudget: backtrackingBudget, forceBacktracking: forceBacktracking)
     }
 
     /// True when the pattern matches anywhere in `input` (search semantics, not anchored).

@@ -13,16 +13,20 @@ struct CompiledRegex: Sendable {
     /// UTF-8 of a literal every match contains; an input without it cannot match.
     let requiredLiteral: [UInt8]
 
-    init(_ pattern: String, backtrackingBudget: Int = BacktrackingMatcher.baseStepBudget) throws(RegexSyntaxError) {
+    /// Compiles `pattern`. `forceBacktracking` sends every pattern to the backtracker (tests compare
+    /// the two matchers with it); `backtrackingBudget` replaces the base step budget.
+    init(
+        _ pattern: String, backtrackingBudget: Int = BacktrackingMatcher.baseStepBudget, forceBacktracking: Bool = false
+    ) throws(RegexSyntaxError) {
         let (node, captureCount) = try RegexParser.parse(pattern)
-        if let plan = PatternAnalysis.literalPlan(node) {
+        if !forceBacktracking, let plan = PatternAnalysis.literalPlan(node) {
             strategy = .literal(plan)
             requiredLiteral = []
             return
         }
         requiredLiteral = PatternAnalysis.requiredLiteral(node)
         let anchored = PatternAnalysis.isAnchoredAtStart(node)
-        if node.containsBackreference {
+        if node.containsBackreference || forceBacktracking {
             let programs = try RegexCompiler.compile(node, captureCount: captureCount, pattern: pattern, for: .backtracking)
             strategy = .backtracking(BacktrackingMatcher(programs, anchoredStart: anchored, baseBudget: backtrackingBudget))
         } else {
