@@ -48,15 +48,17 @@ public struct ECMARegex: Sendable {
         self.compiled = try CompiledRegex(pattern)
     }
 
-    /// Compiles `pattern` with another backtracking budget, or for the backtracker even without
-    /// backreferences (tests compare the two matchers with it).
-    init(_ pattern: String, backtrackingBudget: Int = BacktrackingMatcher.baseStepBudget, forceBacktracking: Bool)
-        throws(RegexSyntaxError)
-    {
+    /// Compiles `pattern` for a given matcher or backtracking budget (tests compare the matchers).
+    init(
+        _ pattern: String, engine: CompiledRegex.Engine,
+        backtrackingBudget: Int = BacktrackingMatcher.baseStepBudget
+    ) throws(RegexSyntaxError) {
         self.pattern = pattern
-        self.compiled = try CompiledRegex(
-            pattern, backtrackingBudget: backtrackingBudget, forceBacktracking: forceBacktracking)
+        self.compiled = try CompiledRegex(pattern, engine: engine, backtrackingBudget: backtrackingBudget)
     }
+
+    /// The matcher chosen for this pattern (for tests).
+    var strategy: CompiledRegex.Strategy { compiled.strategy }
 
     /// True when the pattern matches anywhere in `input` (search semantics, not anchored).
     /// Throws when the match would exceed its bounded cost (never hangs).

@@ -19,13 +19,17 @@ struct RegexCase: Sendable, CustomTestStringConvertible {
     }
 }
 
-/// Checks a case with the engine `ECMARegex` picks and, when the pattern has no backreferences,
-/// with the backtracker too: both matchers must agree with the expectation.
+/// Checks a case with the matcher `ECMARegex` picks and with each other matcher that can run the
+/// pattern (the NFA simulation unless it has backreferences, and the backtracker): all must agree.
 func expectCase(_ testCase: RegexCase, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let regex = try ECMARegex(testCase.pattern)
     #expect(try regex.matches(testCase.input) == testCase.matches, "\(testCase.testDescription)", sourceLocation: sourceLocation)
-    let backtracking = try ECMARegex(testCase.pattern, forceBacktracking: true)
-    #expect(
-        try backtracking.matches(testCase.input) == testCase.matches, "backtracker: \(testCase.testDescription)",
-        sourceLocation: sourceLocation)
+    var engines: [CompiledRegex.Engine] = [.backtracking]
+    if case .backtracking = regex.strategy {} else { engines.append(.nondeterministic) }
+    for engine in engines {
+        let forced = try ECMARegex(testCase.pattern, engine: engine)
+        #expect(
+            try forced.matches(testCase.input) == testCase.matches, "\(engine): \(testCase.testDescription)",
+            sourceLocation: sourceLocation)
+    }
 }

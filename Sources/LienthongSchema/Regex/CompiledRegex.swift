@@ -1,10 +1,22 @@
 /// A pattern compiled for the cheapest matcher that handles it.
 struct CompiledRegex: Sendable {
+    /// Which matcher to use; tests force each one to compare them.
+    enum Engine: Sendable {
+        /// The cheapest matcher that handles the pattern.
+        case automatic
+        /// The NFA simulation, even where a deterministic automaton or a literal would do.
+        case nondeterministic
+        /// The backtracker, even without backreferences.
+        case backtracking
+    }
+
     enum Strategy: Sendable {
         /// Byte comparison: the pattern is a literal, perhaps anchored.
         case literal(PatternAnalysis.LiteralPlan)
-        /// Linear-time NFA simulation: every pattern without backreferences.
-        case automaton(AutomatonMatcher)
+        /// A precomputed deterministic automaton: small patterns without `\b` or lookarounds.
+        case deterministic(DeterministicAutomaton)
+        /// Linear-time NFA simulation: every other pattern without backreferences.
+        case nondeterministic(AutomatonMatcher)
         /// Budgeted backtracking: patterns with backreferences.
         case backtracking(BacktrackingMatcher)
     }
@@ -13,25 +25,30 @@ struct CompiledRegex: Sendable {
     /// UTF-8 of a literal every match contains; an input without it cannot match.
     let requiredLiteral: [UInt8]
 
-    /// Compiles `pattern`. `forceBacktracking` sends every pattern to the backtracker (tests compare
-    /// the two matchers with it); `backtrackingBudget` replaces the base step budget.
+    /// Compiles `pattern` for `engine`; `backtrackingBudget` replaces the backtracker's base step budget.
     init(
-        _ pattern: String, backtrackingBudget: Int = BacktrackingMatcher.baseStepBudget, forceBacktracking: Bool = false
+        _ pattern: String, engine: Engine = .automatic,
+        backtrackingBudget: Int = BacktrackingMatcher.baseStepBudget
     ) throws(RegexSyntaxError) {
         let (node, captureCount) = try RegexParser.parse(pattern)
-        if !forceBacktracking, let plan = PatternAnalysis.literalPlan(node) {
+        if engine == .automatic, let plan = PatternAnalysis.literalPlan(node) {
             strategy = .literal(plan)
             requiredLiteral = []
             return
         }
         requiredLiteral = PatternAnalysis.requiredLiteral(node)
         let anchored = PatternAnalysis.isAnchoredAtStart(node)
-        if node.containsBackreference || forceBacktracking {
+        if node.containsBackreference || engine == .backtracking {
             let programs = try RegexCompiler.compile(node, captureCount: captureCount, pattern: pattern, for: .backtracking)
             strategy = .backtracking(BacktrackingMatcher(programs, anchoredStart: anchored, baseBudget: backtrackingBudget))
+            return
+        }
+        let programs = try RegexCompiler.compile(node, captureCount: captureCount, pattern: pattern, for: .automaton)
+        if engine == .automatic, programs.lookarounds.isEmpty,
+           let automaton = DeterministicAutomaton(programs.programs[programs.main], anchoredStart: anchored) {
+            strategy = .deterministic(automaton)
         } else {
-            let programs = try RegexCompiler.compile(node, captureCount: captureCount, pattern: pattern, for: .automaton)
-            strategy = .automaton(AutomatonMatcher(programs, anchoredStart: anchored))
+            strategy = .nondeterministic(AutomatonMatcher(programs, anchoredStart: anchored))
         }
     }
 
@@ -41,7 +58,9 @@ struct CompiledRegex: Sendable {
         switch strategy {
         case .literal(let plan):
             return plan.matches(bytes) ? .matched : .noMatch
-        case .automaton(let matcher):
+        case .deterministic(let automaton):
+            return automaton.matches(bytes) ? .matched : .noMatch
+        case .nondeterministic(let matcher):
             return matcher.matches(bytes) ? .matched : .noMatch
         case .backtracking(let matcher):
             return matcher.matches(bytes)
