@@ -23,13 +23,13 @@ struct AutomatonMatcher: Sendable {
     /// Whether the pattern matches somewhere in `bytes`.
     func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let size = largestProgram
-        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 3 * size) { lists in
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: size) { marks in
+        return withScratchBuffer(of: Int32.self, count: 3 * size) { lists in
+            withScratchBuffer(of: UInt32.self, count: size) { marks in
                 guard let lists = lists.baseAddress, let marks = marks.baseAddress else { return false }
                 let scratch = Scratch(current: lists, next: lists + size, stack: lists + 2 * size, marks: marks, size: size)
                 guard !set.lookarounds.isEmpty else { return search(bytes, scratch: scratch, tables: nil) }
                 let words = (bytes.count + 1 + 63) / 64
-                return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words * set.lookarounds.count) { tables in
+                return withScratchBuffer(of: UInt64.self, count: words * set.lookarounds.count) { tables in
                     guard let base = tables.baseAddress else { return false }
                     base.initialize(repeating: 0, count: words * set.lookarounds.count)
                     let lookTables = LookTables(base: base, words: words)
@@ -75,6 +75,21 @@ struct AutomatonMatcher: Sendable {
             }
         }
     }
+}
+
+/// Runs `body` with an uninitialised buffer of `count` elements: on the stack when small, on the
+/// heap when large (program- or input-sized buffers must not risk the stack of a concurrent task).
+@inline(__always)
+private func withScratchBuffer<Element, Result>(
+    of type: Element.Type, count: Int, _ body: (UnsafeMutableBufferPointer<Element>) -> Result
+) -> Result {
+    let capacity = max(count, 1)
+    if capacity * MemoryLayout<Element>.stride <= 8 * 1024 {
+        return withUnsafeTemporaryAllocation(of: type, capacity: capacity, body)
+    }
+    let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: capacity)
+    defer { buffer.deallocate() }
+    return body(buffer)
 }
 
 /// Per-match buffers, sized for the largest program and reused by every pass of one match.

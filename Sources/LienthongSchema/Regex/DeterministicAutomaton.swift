@@ -11,6 +11,8 @@ struct DeterministicAutomaton: Sendable {
     static let maximumProgramSize = 400
     static let maximumAtoms = 5
     static let maximumStates = 256
+    /// Instruction visits the construction may spend before it gives up on a pattern.
+    static let maximumConstructionWork = 1_000_000
 
     /// A non-ASCII test: one scalar or one class.
     enum Atom: Sendable, Equatable {
@@ -108,10 +110,15 @@ private struct Builder {
     var ids: [StateKey: Int32] = [:]
     /// For each consuming instruction: which columns it accepts.
     var accepts: [Int: [Bool]] = [:]
+    /// Closure visit marks per instruction and mode (`2 * pc + atEnd`), compared with `generation`.
+    var visited: [UInt32]
+    var generation: UInt32 = 0
+    var work = 0
 
     init(program: RegexProgram, unanchored: Bool) {
         self.program = program
         self.unanchored = unanchored
+        self.visited = Array(repeating: 0, count: 2 * program.instructions.count)
     }
 
     mutating func build() -> DeterministicAutomaton? {
@@ -172,17 +179,27 @@ private struct Builder {
             accepts[pc] = row
         }
         // States, breadth first.
-        let start = intern(closure(of: [0], atStart: true))
+        guard let startKey = closure(of: [0], atStart: true) else { return nil }
+        let start = intern(startKey)
         var transitions: [Int32] = []
         var next = 0
         while next < states.count {
             let state = states[next]
+            // Many columns lead to the same instructions; each distinct set is closed once.
+            var targets: [[Int]: Int32] = [:]
             for column in 0..<columnCount {
                 var entries: [Int] = state.consuming.compactMap { pc in
                     accepts[Int(pc)]?[column] == true ? Int(pc) + 1 : nil
                 }
                 if unanchored { entries.append(0) }
-                transitions.append(intern(closure(of: entries, atStart: false)))
+                if let target = targets[entries] {
+                    transitions.append(target)
+                    continue
+                }
+                guard let key = closure(of: entries, atStart: false) else { return nil }
+                let target = intern(key)
+                targets[entries] = target
+                transitions.append(target)
                 guard states.count <= DeterministicAutomaton.maximumStates else { return nil }
             }
             next += 1
@@ -207,20 +224,25 @@ private struct Builder {
     }
 
     /// Everything reachable from `entries` without consuming input. Instructions after a `$` are
-    /// followed in "at end" mode, where only reaching `match` matters.
-    func closure(of entries: [Int], atStart: Bool) -> StateKey {
+    /// followed in "at end" mode, where only reaching `match` matters. Nil when the construction
+    /// has spent its work budget.
+    mutating func closure(of entries: [Int], atStart: Bool) -> StateKey? {
         let code = program.instructions
-        var visited = Set<Int>()
+        generation += 1
         var pending = entries.map { (pc: $0, atEnd: false) }
-        var consuming = Set<Int32>()
+        var consuming: [Int32] = []
         var acceptsNow = false
         var acceptsAtEnd = false
         while let (pc, atEnd) = pending.popLast() {
-            guard visited.insert(pc * 2 + (atEnd ? 1 : 0)).inserted else { continue }
+            let mark = pc * 2 + (atEnd ? 1 : 0)
+            guard visited[mark] != generation else { continue }
+            visited[mark] = generation
+            work += 1
+            guard work <= DeterministicAutomaton.maximumConstructionWork else { return nil }
             let instruction = code[pc]
             switch instruction.opcode {
             case .scalar, .set:
-                if !atEnd { consuming.insert(Int32(pc)) }
+                if !atEnd { consuming.append(Int32(pc)) }
             case .split:
                 pending.append((Int(instruction.b), atEnd))
                 pending.append((Int(instruction.a), atEnd))

@@ -58,6 +58,7 @@ struct RegexCompiler {
         let backward: Bool
         var code: [RegexInstruction] = []
         var classes: [ScalarClass] = []
+        var classIndex: [ScalarClass: Int] = [:]
         var next: Int32 { Int32(code.count) }
     }
 
@@ -85,11 +86,12 @@ struct RegexCompiler {
             try append(RegexInstruction(opcode: .scalar, a: Int32(bitPattern: value)), to: &builder)
         case .set(let scalarClass):
             let index: Int
-            if let existing = builder.classes.firstIndex(of: scalarClass) {
+            if let existing = builder.classIndex[scalarClass] {
                 index = existing
             } else {
                 builder.classes.append(scalarClass)
                 index = builder.classes.count - 1
+                builder.classIndex[scalarClass] = index
             }
             try append(
                 RegexInstruction(

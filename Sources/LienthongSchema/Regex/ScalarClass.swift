@@ -3,7 +3,7 @@
 /// ASCII membership is precomputed into a 128-bit set, so the common case is two shifts. Other
 /// scalars are looked up in sorted ranges and then in the Unicode property tests (which ask the
 /// standard library's Unicode tables, so `\p{L}` needs no table of its own).
-struct ScalarClass: Sendable, Equatable {
+struct ScalarClass: Sendable, Hashable {
     /// Membership of U+0000…U+003F, one bit each.
     let asciiLow: UInt64
     /// Membership of U+0040…U+007F, one bit each.
@@ -70,7 +70,7 @@ struct ScalarClass: Sendable, Equatable {
 }
 
 /// One part of a class: explicit ranges (`a-z`, `\d`, `\p{Script=Greek}`) or a property test (`\p{L}`).
-enum ClassItem: Sendable, Equatable {
+enum ClassItem: Sendable, Hashable {
     case ranges([ClosedRange<UInt32>])
     case test(UnicodePropertyTest)
 

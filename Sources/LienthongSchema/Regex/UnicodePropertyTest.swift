@@ -1,6 +1,6 @@
 /// A test of one Unicode property on a scalar, answered by the standard library's Unicode tables.
-struct UnicodePropertyTest: Sendable, Equatable {
-    enum Kind: Sendable, Equatable {
+struct UnicodePropertyTest: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
         /// Member when the scalar's general category is one of the bits (see `GeneralCategoryBits`).
         case generalCategories(UInt32)
         /// Member when the binary property holds.
