@@ -14,8 +14,8 @@
 // - `\p{…}`/`\P{…}`: General_Category values and aliases (`L`, `Letter`, `digit`, `gc=Lu`),
 //   `Script=`/`sc=` and `Script_Extensions=`/`scx=`, and the binary properties of ECMA-262's
 //   table. Categories and binary properties come from the Swift standard library (Unicode 16);
-//   scripts come from a generated table (Unicode 18 data), emoji component and pictographic
-//   properties from Unicode 15 data.
+//   scripts come from a generated table (Unicode 18 data), Emoji_Component and
+//   Extended_Pictographic from Unicode 17 data.
 // - Capturing, named, non-capturing groups, greedy and lazy quantifiers, lookahead and
 //   lookbehind, `\1` and `\k<name>` backreferences with the specification's rules (captures
 //   reset per iteration, empty iterations rejected, lookarounds atomic, lookbehind read backward).
