@@ -19,7 +19,15 @@
 // - Capturing, named, non-capturing groups, greedy and lazy quantifiers, lookahead and
 //   lookbehind, `\1` and `\k<name>` backreferences with the specification's rules (captures
 //   reset per iteration, empty iterations rejected, lookarounds atomic, lookbehind read backward).
-// - `matches` is a search: true when the pattern matches anywhere in the input.
+// - `matches` is a search: true when the pattern matches anywhere in the input. As the
+//   specification's search loop does with the `u` flag, it only tries code point boundaries
+//   (V8 also tries inside surrogate pairs, so there `/\B/u.test("a😀a")` is true; here it is false).
+//
+// How a pattern is matched (see `CompiledRegex`): a plain literal, perhaps anchored, by comparing
+// bytes; a small pattern without `\b` or lookarounds by a deterministic automaton built at compile
+// time; any other pattern without backreferences by Thompson NFA simulation, with each lookaround
+// tabulated for every position in one extra pass; a pattern with backreferences by a backtracker
+// with a step budget. A literal that every match must contain is searched for first.
 //
 // Where we deliberately differ:
 // - A pattern whose expanded program exceeds 50,000 instructions (e.g. `a{100000}` or deeply
