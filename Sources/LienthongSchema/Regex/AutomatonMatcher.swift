@@ -56,7 +56,8 @@ struct AutomatonMatcher: Sendable {
         }
     }
 
-    /// Fills the table of lookaround `index`: bit p set when its body matches at position p.
+    /// Fills the table of lookaround `index`: bit p is set when its body matches ending at p (a
+    /// lookbehind) or starting at p (a lookahead), which is when the lookaround holds at p.
     private func tabulate(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>, scratch: Scratch, tables: LookTables) {
         let look = set.lookarounds[index]
         let program = set.programs[look.program]

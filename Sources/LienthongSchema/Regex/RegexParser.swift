@@ -98,13 +98,16 @@ struct RegexParser {
             position += 2
             return try refusingQuantifier(.wordBoundary(negated: negated))
         case "(" where peekIs("?", 1) && (peekIs("=", 2) || peekIs("!", 2)):
+            let negated = peekIs("!", 2)
             position += 3
-            let node = RegexNode.lookaround(try parseGroupBody(openedAt: start), behind: false, negated: peekWasNegated(start))
-            return try refusingQuantifier(node)
+            let body = try parseGroupBody(openedAt: start)
+            // With the `u` flag a lookahead cannot be quantified either (Annex B allows it without).
+            return try refusingQuantifier(.lookaround(body, behind: false, negated: negated))
         case "(" where peekIs("?", 1) && peekIs("<", 2) && (peekIs("=", 3) || peekIs("!", 3)):
+            let negated = peekIs("!", 3)
             position += 4
-            let negated = scalars[start + 3] == Self.code("!")
-            return try refusingQuantifier(.lookaround(try parseGroupBody(openedAt: start), behind: true, negated: negated))
+            let body = try parseGroupBody(openedAt: start)
+            return try refusingQuantifier(.lookaround(body, behind: true, negated: negated))
         case "*", "+", "?":
             throw error("nothing to repeat", at: start)
         case "{":
@@ -119,9 +122,6 @@ struct RegexParser {
             return try parseQuantifier(of: atom)
         }
     }
-
-    /// Whether the lookaround opened at `start` is `(?!`.
-    private func peekWasNegated(_ start: Int) -> Bool { scalars[start + 2] == Self.code("!") }
 
     /// An assertion cannot be quantified with the `u` flag (`^*`, `\b+`, `(?=a)?` are errors).
     mutating func refusingQuantifier(_ node: RegexNode) throws(RegexSyntaxError) -> RegexNode {
