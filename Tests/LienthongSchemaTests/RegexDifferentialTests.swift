@@ -129,7 +129,7 @@ struct RegexDifferentialTests {
 
     /// Checks `count` random patterns from `seed` on random inputs with every matcher; returns how
     /// many patterns got the deterministic automaton.
-    static func check(seed: UInt64, count: Int, positional: Bool) throws -> Int {
+    static func check(seed: UInt64, count: Int, positional: Bool, inputLengths: Range<Int> = 0..<7) throws -> Int {
         var random = Random(state: seed)
         var deterministic = 0
         for _ in 0..<count {
@@ -140,7 +140,8 @@ struct RegexDifferentialTests {
             let nondeterministic = try ECMARegex(pattern, engine: .nondeterministic)
             let backtracker = try ECMARegex(pattern, engine: .backtracking)
             for _ in 0..<8 {
-                let input = (0..<random.next(7)).map { _ in Self.alphabet[random.next(Self.alphabet.count)] }
+                let length = inputLengths.lowerBound + random.next(inputLengths.count)
+                let input = (0..<length).map { _ in Self.alphabet[random.next(Self.alphabet.count)] }
                 let text = String(String.UnicodeScalarView(input))
                 let expected = Self.referenceMatches(tree, input)
                 #expect(try chosen.matches(text) == expected, "/\(pattern)/ on \"\(text)\"")
@@ -154,6 +155,11 @@ struct RegexDifferentialTests {
     @Test(arguments: 0..<6)
     func randomPatternsAgreeWithTheReference(_ batch: Int) throws {
         _ = try Self.check(seed: UInt64(batch) &* 0x1234_5678_9ABC_DEF1 &+ 17, count: 150, positional: true)
+    }
+
+    /// Inputs longer than 64 bytes cross the word boundaries of the lookaround tables.
+    @Test func longInputsAgreeWithTheReference() throws {
+        _ = try Self.check(seed: 99, count: 40, positional: true, inputLengths: 60..<160)
     }
 
     @Test(arguments: 0..<4)

@@ -51,6 +51,9 @@ struct RegexPathologicalTests {
         #expect(try !ECMARegex("^[0-9]{12}$").matches(digits))
         #expect(try ECMARegex("^[0-9]+$").matches(digits))
         #expect(try ECMARegex("(?<=9)0(?=1)").matches(digits))
+        #expect(try !ECMARegex("(?<=8)0(?=1)").matches(digits))
+        #expect(try ECMARegex("(?<!\\d)0123").matches(digits))
+        #expect(try !ECMARegex("(?<=\\d)0123(?!\\d)").matches(digits))
         #expect(try !ECMARegex("^(?:\\d+)+x$").matches(digits))
     }
 }
