@@ -33,8 +33,9 @@
 // - A pattern whose expanded program exceeds 50,000 instructions (e.g. `a{100000}` or deeply
 //   nested counted repetitions) or whose groups nest deeper than 200 is refused as a syntax
 //   error: that is the price of a linear-time automaton.
-// - Patterns with backreferences run on a backtracker limited to 1,000,000 steps plus 32 per input
-//   byte; beyond that `matches` throws instead of running for exponential time.
+// - Patterns with backreferences run on a backtracker limited to 1,000,000 steps plus 16 per input
+//   byte (and 4,000,000 saved backtracking positions); beyond that `matches` throws instead of
+//   running for exponential time or memory.
 // - ES2025 additions (duplicate named groups, `(?i:…)` modifiers) and the `v` flag's set syntax
 //   are not accepted; the lone-surrogate code units that only non-Unicode patterns can match do
 //   not exist in Swift strings.

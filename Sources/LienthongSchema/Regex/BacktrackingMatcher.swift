@@ -4,9 +4,12 @@
 /// exponential time stops with `budgetExceeded` instead of hanging.
 struct BacktrackingMatcher: Sendable {
     /// Steps every match may take whatever its input; longer inputs get `stepsPerByte` more per byte,
-    /// so that linear work on a large input is never mistaken for a runaway.
+    /// so that linear work on a large input is never mistaken for a runaway. Saving a backtracking
+    /// position or register value costs a step too, so memory is bounded along with time.
     static let baseStepBudget = 1_000_000
-    static let stepsPerByte = 32
+    static let stepsPerByte = 16
+    /// Saved positions and values kept at once, whatever the budget: about 64 MB.
+    static let maximumSavedFrames = 4_000_000
 
     enum Outcome: Equatable {
         case matched
@@ -120,7 +123,7 @@ private struct Run {
                     failed = true
                 }
             case .split:
-                stack.append(Frame(kind: .branch, target: instruction.b, value: position))
+                try push(Frame(kind: .branch, target: instruction.b, value: position))
                 pc = Int(instruction.a)
             case .jump:
                 pc = Int(instruction.a)
@@ -134,18 +137,18 @@ private struct Run {
             case .lookaround:
                 if try lookaround(Int(instruction.a), at: position) { pc += 1 } else { failed = true }
             case .setRegister:
-                setRegister(Int(instruction.a), to: position)
+                try setRegister(Int(instruction.a), to: position)
                 pc += 1
             case .closeCapture:
                 let group = Int(instruction.a)
                 let opened = registers[Int(instruction.b)]
-                setRegister(2 * group, to: min(opened, position))
-                setRegister(2 * group + 1, to: max(opened, position))
+                try setRegister(2 * group, to: min(opened, position))
+                try setRegister(2 * group + 1, to: max(opened, position))
                 pc += 1
             case .clearCaptures:
                 for group in Int(instruction.a)...Int(instruction.b) {
-                    setRegister(2 * group, to: -1)
-                    setRegister(2 * group + 1, to: -1)
+                    try setRegister(2 * group, to: -1)
+                    try setRegister(2 * group + 1, to: -1)
                 }
                 pc += 1
             case .checkProgress:
@@ -181,11 +184,24 @@ private struct Run {
         return nil
     }
 
-    private mutating func setRegister(_ register: Int, to value: Int) {
+    private mutating func setRegister(_ register: Int, to value: Int) throws(BudgetExceeded) {
         let old = registers[register]
         guard old != value else { return }
-        stack.append(Frame(kind: .restoreRegister, target: Int32(register), value: old))
+        try push(Frame(kind: .restoreRegister, target: Int32(register), value: old))
         registers[register] = value
+    }
+
+    /// Saves a frame, charging it to the budget.
+    private mutating func push(_ frame: Frame) throws(BudgetExceeded) {
+        steps += 1
+        guard steps <= budget, stack.count < BacktrackingMatcher.maximumSavedFrames else { throw BudgetExceeded() }
+        stack.append(frame)
+    }
+
+    /// Charges `count` steps (copying registers, comparing text) to the budget.
+    private mutating func charge(_ count: Int) throws(BudgetExceeded) {
+        steps += count
+        if steps > budget { throw BudgetExceeded() }
     }
 
     /// The scalar after (or before, reading backward) `position`, if any.
@@ -199,6 +215,7 @@ private struct Run {
     /// Evaluates lookaround `index` at `position` as an atomic sub-match.
     private mutating func lookaround(_ index: Int, at position: Int) throws(BudgetExceeded) -> Bool {
         let look = set.lookarounds[index]
+        try charge(registers.count)
         let saved = registers
         let found = try run(program: look.program, from: position) != nil
         if look.negated {
@@ -207,8 +224,9 @@ private struct Run {
             return !found
         }
         if found {
+            try charge(registers.count)
             snapshots.append(saved)
-            stack.append(Frame(kind: .restoreSnapshot, target: Int32(snapshots.count - 1), value: 0))
+            try push(Frame(kind: .restoreSnapshot, target: Int32(snapshots.count - 1), value: 0))
         }
         return found
     }
@@ -219,8 +237,7 @@ private struct Run {
         let end = registers[2 * group + 1]
         guard start >= 0, end >= start else { return position }
         let length = end - start
-        steps += length
-        if steps > budget { throw BudgetExceeded() }
+        try charge(length)
         let from = backward ? position - length : position
         guard from >= 0, from + length <= bytes.count else { return nil }
         for offset in 0..<length where bytes[start + offset] != bytes[from + offset] { return nil }
