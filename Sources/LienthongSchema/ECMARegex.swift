@@ -31,8 +31,8 @@
 //
 // Where we deliberately differ:
 // - A pattern whose expanded program exceeds 50,000 instructions (e.g. `a{100000}` or deeply
-//   nested counted repetitions) or whose groups nest deeper than 200 is refused as a syntax
-//   error: that is the price of a linear-time automaton.
+//   nested counted repetitions), with more than 100 different lookarounds, or whose groups nest
+//   deeper than 200 is refused as a syntax error: that is the price of bounded time and memory.
 // - Patterns with backreferences run on a backtracker limited to 1,000,000 steps plus 16 per input
 //   byte (and 4,000,000 saved backtracking positions); beyond that `matches` throws instead of
 //   running for exponential time or memory.

@@ -146,6 +146,20 @@ struct RegexSyntaxTests {
         #expect(throws: Never.self) { _ = try ECMARegex("^[0-9a-f]{1,4096}$") }
     }
 
+    @Test func lookaroundsAreSharedAndTheirNumberBounded() throws {
+        // The same lookaround repeated is compiled (and tabulated) once.
+        let repeated = try ECMARegex("^(?:(?=a)a){300}$")
+        #expect(try repeated.matches(String(repeating: "a", count: 300)))
+        #expect(try !repeated.matches(String(repeating: "a", count: 299) + "b"))
+        let limit = RegexCompiler.maximumLookarounds
+        let allowed = (0..<limit).map { "(?!x\($0))" }.joined()
+        #expect(try ECMARegex(allowed).matches("x"))
+        let tooMany = (0...limit).map { "(?!x\($0))" }.joined()
+        #expect(performing: { _ = try ECMARegex(tooMany) }, throws: { error in
+            (error as? RegexSyntaxError)?.reason.contains("different lookarounds") == true
+        })
+    }
+
     @Test func errorDescriptionNamesPatternOffsetAndReason() {
         #expect(performing: { _ = try ECMARegex("ab\\Z") }, throws: { error in
             "\(error)" == "invalid regular expression /ab\\Z/ at offset 2: invalid escape '\\Z'"

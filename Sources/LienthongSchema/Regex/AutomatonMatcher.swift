@@ -46,12 +46,8 @@ struct AutomatonMatcher: Sendable {
         let program = set.programs[set.main]
         return program.instructions.withUnsafeBufferPointer { code in
             program.classes.withUnsafeBufferPointer { classes in
-                set.lookarounds.withUnsafeBufferPointer { looks in
-                    var pass = Pass(
-                        code: code, classes: classes, looks: looks, bytes: bytes, tables: tables, scratch: scratch,
-                        record: nil)
-                    return pass.runForward(seedEverywhere: !anchoredStart, firstBytes: firstBytes)
-                }
+                var pass = Pass(code: code, classes: classes, bytes: bytes, tables: tables, scratch: scratch, record: nil)
+                return pass.runForward(seedEverywhere: !anchoredStart, firstBytes: firstBytes)
             }
         }
     }
@@ -63,15 +59,13 @@ struct AutomatonMatcher: Sendable {
         let program = set.programs[look.program]
         program.instructions.withUnsafeBufferPointer { code in
             program.classes.withUnsafeBufferPointer { classes in
-                set.lookarounds.withUnsafeBufferPointer { looks in
-                    var pass = Pass(
-                        code: code, classes: classes, looks: looks, bytes: bytes, tables: tables, scratch: scratch,
-                        record: tables.table(index))
-                    if program.backward {
-                        pass.runBackward()
-                    } else {
-                        _ = pass.runForward(seedEverywhere: true, firstBytes: nil)
-                    }
+                var pass = Pass(
+                    code: code, classes: classes, bytes: bytes, tables: tables, scratch: scratch,
+                    record: tables.table(index))
+                if program.backward {
+                    pass.runBackward()
+                } else {
+                    _ = pass.runForward(seedEverywhere: true, firstBytes: nil)
                 }
             }
         }
@@ -119,7 +113,6 @@ private struct LookTables {
 private struct Pass {
     let code: UnsafeBufferPointer<RegexInstruction>
     let classes: UnsafeBufferPointer<ScalarClass>
-    let looks: UnsafeBufferPointer<LookaroundProgram>
     let bytes: UnsafeBufferPointer<UInt8>
     let tables: LookTables?
     /// Where accepting positions are recorded when tabulating a lookaround; nil when searching.
@@ -135,12 +128,11 @@ private struct Pass {
 
     init(
         code: UnsafeBufferPointer<RegexInstruction>, classes: UnsafeBufferPointer<ScalarClass>,
-        looks: UnsafeBufferPointer<LookaroundProgram>, bytes: UnsafeBufferPointer<UInt8>, tables: LookTables?,
+        bytes: UnsafeBufferPointer<UInt8>, tables: LookTables?,
         scratch: Scratch, record: UnsafeMutablePointer<UInt64>?
     ) {
         self.code = code
         self.classes = classes
-        self.looks = looks
         self.bytes = bytes
         self.tables = tables
         self.record = record
@@ -273,7 +265,7 @@ private struct Pass {
                 if boundary == (instruction.opcode == .wordBoundary) { push(pc + 1, &depth) }
             case .lookaround:
                 let index = Int(instruction.a)
-                if let tables, tables.holds(index, at: position) != looks[index].negated { push(pc + 1, &depth) }
+                if let tables, tables.holds(index, at: position) != (instruction.b != 0) { push(pc + 1, &depth) }
             case .setRegister, .closeCapture, .clearCaptures, .checkProgress:
                 push(pc + 1, &depth)
             case .backreference:

@@ -135,7 +135,11 @@ private struct Run {
                 let boundary = UTF8Input.isWordBefore(bytes, position) != UTF8Input.isWordAt(bytes, position)
                 if boundary == (instruction.opcode == .wordBoundary) { pc += 1 } else { failed = true }
             case .lookaround:
-                if try lookaround(Int(instruction.a), at: position) { pc += 1 } else { failed = true }
+                if try lookaround(Int(instruction.a), negated: instruction.b != 0, at: position) {
+                    pc += 1
+                } else {
+                    failed = true
+                }
             case .setRegister:
                 try setRegister(Int(instruction.a), to: position)
                 pc += 1
@@ -213,12 +217,12 @@ private struct Run {
     }
 
     /// Evaluates lookaround `index` at `position` as an atomic sub-match.
-    private mutating func lookaround(_ index: Int, at position: Int) throws(BudgetExceeded) -> Bool {
+    private mutating func lookaround(_ index: Int, negated: Bool, at position: Int) throws(BudgetExceeded) -> Bool {
         let look = set.lookarounds[index]
         try charge(registers.count)
         let saved = registers
         let found = try run(program: look.program, from: position) != nil
-        if look.negated {
+        if negated {
             // Captures inside a negative lookaround are never visible after it.
             registers = saved
             return !found

@@ -18,12 +18,15 @@ struct RegexCompiler {
 
     /// The largest total program size accepted.
     static let maximumInstructions = 50_000
+    /// The most distinct lookaround bodies accepted: the automaton keeps a bit per input byte for each.
+    static let maximumLookarounds = 100
 
     let target: Target
     let pattern: String
     let captureCount: Int
     private var programs: [RegexProgram] = []
     private var lookarounds: [LookaroundProgram] = []
+    private var lookaroundIndex: [LookaroundKey: Int] = [:]
     private var registerCount: Int
     private var totalInstructions = 0
 
@@ -116,14 +119,33 @@ struct RegexCompiler {
         case .repetition(let body, let min, let max, let greedy):
             try emitRepetition(body, min: min, max: max, greedy: greedy, into: &builder)
         case .lookaround(let body, let behind, let negated):
-            // The automaton tabulates a lookahead by scanning right to left, so its body reads that way.
-            let backward = target == .automaton ? !behind : behind
-            let program = try compileProgram(body, backward: backward)
-            lookarounds.append(LookaroundProgram(program: program, behind: behind, negated: negated))
-            try append(RegexInstruction(opcode: .lookaround, a: Int32(lookarounds.count - 1)), to: &builder)
+            let index = try lookaround(body, behind: behind)
+            try append(RegexInstruction(opcode: .lookaround, a: Int32(index), b: negated ? 1 : 0), to: &builder)
         case .backreference(let group):
             try append(RegexInstruction(opcode: .backreference, a: Int32(group)), to: &builder)
         }
+    }
+
+    private struct LookaroundKey: Hashable {
+        let body: RegexNode
+        let behind: Bool
+    }
+
+    /// The index of the lookaround with this body, compiling it the first time it is seen.
+    private mutating func lookaround(_ body: RegexNode, behind: Bool) throws(RegexSyntaxError) -> Int {
+        let key = LookaroundKey(body: body, behind: behind)
+        if let index = lookaroundIndex[key] { return index }
+        guard lookarounds.count < Self.maximumLookarounds else {
+            throw RegexSyntaxError(
+                pattern: pattern, offset: 0,
+                reason: "pattern too large: more than \(Self.maximumLookarounds) different lookarounds")
+        }
+        // The automaton tabulates a lookahead by scanning right to left, so its body reads that way.
+        let backward = target == .automaton ? !behind : behind
+        let program = try compileProgram(body, backward: backward)
+        lookarounds.append(LookaroundProgram(program: program, behind: behind))
+        lookaroundIndex[key] = lookarounds.count - 1
+        return lookarounds.count - 1
     }
 
     private mutating func emitAlternation(_ nodes: [RegexNode], into builder: inout Builder) throws(RegexSyntaxError) {

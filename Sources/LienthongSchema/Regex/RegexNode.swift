@@ -1,5 +1,5 @@
 /// The parsed form of an ECMA-262 pattern.
-indirect enum RegexNode: Sendable, Equatable {
+indirect enum RegexNode: Sendable, Hashable {
     /// Matches the empty string (an empty alternative, `()`).
     case empty
     /// One scalar value.

@@ -19,7 +19,7 @@ struct RegexInstruction: Sendable {
         case wordBoundary
         /// Succeed only where `wordBoundary` fails.
         case notWordBoundary
-        /// Succeed only where lookaround `a` holds.
+        /// Succeed only where the body of lookaround `a` matches (or, when `b` is 1, does not).
         case lookaround
         /// Record the position in register `a` (backtracker only; the automaton ignores it).
         case setRegister
@@ -51,12 +51,12 @@ struct RegexProgram: Sendable {
     let backward: Bool
 }
 
-/// A lookaround the main program (or another lookaround) refers to by index.
+/// A lookaround body the main program (or another lookaround) refers to by index. Identical
+/// bodies are compiled once; whether a use is negated is in its instruction.
 struct LookaroundProgram: Sendable {
     /// Index into the compiled programs.
     let program: Int
     let behind: Bool
-    let negated: Bool
 }
 
 /// Everything a matcher needs: the main program, lookaround bodies, and register counts.
