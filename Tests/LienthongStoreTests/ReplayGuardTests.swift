@@ -65,6 +65,8 @@ struct ReplayGuardTests {
         #expect(try await guardian.rememberedCount() == 3)
         #expect(try await !guardian.firstSighting(
             of: recent, from: Fixtures.province, at: now.addingTimeInterval(602), retention: retention))
+        #expect(try await guardian.firstSighting(
+            of: old, from: Fixtures.province, at: now.addingTimeInterval(603), retention: retention))
         await store.close()
     }
 

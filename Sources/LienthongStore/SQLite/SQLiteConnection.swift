@@ -79,7 +79,8 @@ public final class SQLiteConnection {
         }
     }
 
-    /// Steps a cached statement, calling `body` for each row. The row is only valid inside `body`.
+    /// Steps a cached statement, calling `body` for each row. The row is only valid inside `body`,
+    /// and `body` must not run the same SQL text again (it would reset the statement being stepped).
     public func forEachRow(
         _ sql: String, _ bindings: [SQLiteValue] = [], _ body: (SQLiteRow) throws(SQLiteError) -> Void
     ) throws(SQLiteError) {

@@ -10,6 +10,7 @@ public struct SQLiteError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The statement that failed, when there was one.
     public let sql: String?
 
+    /// An error with SQLite result `code`, a readable `message` and the failing `sql`, if any.
     public init(code: Int32, message: String, sql: String? = nil) {
         self.code = code
         self.message = message

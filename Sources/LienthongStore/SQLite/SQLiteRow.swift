@@ -25,18 +25,22 @@ public struct SQLiteRow {
         sqlite3_column_name(statement.handle, Int32(index)).map { String(cString: $0) } ?? "column \(index)"
     }
 
+    /// True when column `index` is NULL.
     public func isNull(_ index: Int) -> Bool { type(at: index) == .null }
 
+    /// An INTEGER column.
     public func int64(_ index: Int) throws(SQLiteError) -> Int64 {
         try expect(.integer, at: index)
         return sqlite3_column_int64(statement.handle, Int32(index))
     }
 
+    /// A REAL column.
     public func double(_ index: Int) throws(SQLiteError) -> Double {
         try expect(.real, at: index)
         return sqlite3_column_double(statement.handle, Int32(index))
     }
 
+    /// A TEXT column as a string (invalid UTF-8 is repaired; use `textBytes` to hash).
     public func text(_ index: Int) throws(SQLiteError) -> String {
         String(decoding: try textBytes(index), as: UTF8.self)
     }
@@ -47,19 +51,23 @@ public struct SQLiteRow {
         return rawBytes(index)
     }
 
+    /// A BLOB column; a zero-length blob reads as `[]`.
     public func blob(_ index: Int) throws(SQLiteError) -> [UInt8] {
         try expect(.blob, at: index)
         return rawBytes(index)
     }
 
+    /// A TEXT column, or nil when NULL.
     public func optionalText(_ index: Int) throws(SQLiteError) -> String? {
         isNull(index) ? nil : try text(index)
     }
 
+    /// The bytes of a TEXT column, or nil when NULL.
     public func optionalTextBytes(_ index: Int) throws(SQLiteError) -> [UInt8]? {
         isNull(index) ? nil : try textBytes(index)
     }
 
+    /// A BLOB column, or nil when NULL.
     public func optionalBlob(_ index: Int) throws(SQLiteError) -> [UInt8]? {
         isNull(index) ? nil : try blob(index)
     }
