@@ -105,6 +105,22 @@ struct AuditTamperingTests {
         await store.close()
     }
 
+    @Test func aRowWrittenBehindTheGatewaysBackFailsTheAppendInsteadOfForkingTheChain() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try await Self.storeWithRecords(2, in: directory)
+        // Another writer takes sequence 3 (a copy of record 2 under the next number).
+        try RawDatabase.tamper(
+            directory.databasePath,
+            "INSERT INTO audit_records SELECT 3, \(AuditSQL.columns.split(separator: ",").dropFirst().joined(separator: ",")) FROM audit_records WHERE sequence = 2")
+        let error = await #expect(throws: SQLiteError.self) { try await store.auditLog.append(try Fixtures.entry(9)) }
+        #expect(error?.message.contains("UNIQUE constraint failed: audit_records.sequence") == true)
+        // The gateway re-reads the tip and carries on after the foreign row; verify names it.
+        let next = try await store.auditLog.append(try Fixtures.entry(10))
+        #expect(next.sequence == 4)
+        #expect(try await store.auditLog.verify() == .broken(sequence: 3, reason: "stored hash does not match its contents"))
+        await store.close()
+    }
+
     @Test func aBreakIsFoundAcrossVerificationPages() async throws {
         let directory = try TemporaryDirectory()
         let database = try SQLiteDatabase(path: directory.databasePath, migrations: GatewayStore.migrations)

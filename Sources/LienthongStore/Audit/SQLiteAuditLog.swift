@@ -103,21 +103,22 @@ public final class SQLiteAuditLog: AuditLog {
         let start = tip.current
         let milliseconds = AuditTime.milliseconds(time)
         do {
-            let records = try connection.transaction {
+            let (records, newTip) = try connection.transaction { () throws -> ([AuditRecord], AuditChainTip.Position) in
                 var last = start
                 var records: [AuditRecord] = []
                 records.reserveCapacity(entries.count)
                 for entry in entries {
-                    let record = try AuditRecordBuilder.record(
+                    let built = try AuditRecordBuilder.record(
                         for: entry, sequence: last.sequence + 1, previousHash: last.hash, milliseconds: milliseconds)
-                    try connection.execute(AuditSQL.insert, AuditSQL.insertBindings(record.fields, hash: record.hash))
-                    last = AuditChainTip.Position(sequence: record.fields.sequence, hash: record.hash)
-                    records.append(record.record)
+                    try connection.execute(AuditSQL.insert, AuditSQL.insertBindings(built.fields, hash: built.hash))
+                    last = AuditChainTip.Position(sequence: built.fields.sequence, hash: built.hash)
+                    records.append(built.record)
                 }
                 return (records, last)
             }
-            tip.move(to: records.1)
-            return records.0
+            // Only a committed batch moves the tip.
+            tip.move(to: newTip)
+            return records
         } catch {
             // Keep the cache equal to the file whatever happened to the failed transaction.
             if let stored = try? AuditChainTip.read(connection) { tip.move(to: stored) }

@@ -66,6 +66,6 @@ enum AuditRecordText {
     }
 
     static func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        bytes.map { String(format: "%02x", $0) }.joined()
     }
 }
