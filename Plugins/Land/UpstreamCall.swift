@@ -3,7 +3,8 @@ import LienthongPluginAPI
 import NIOCore
 
 /// One HTTP exchange with the upstream system, with transport failures already mapped to
-/// `PluginError` (timeout → `.timeout`, anything else that prevents an answer → `.unavailable`).
+/// `PluginError`: no answer in time → `.timeout`; anything else that prevents an answer
+/// (connection refused, connect timeout, reset) → `.unavailable`.
 struct UpstreamCall {
     /// Largest upstream answer read; larger ones are a bad upstream response.
     static let maxResponseBytes = 4 * 1024 * 1024
@@ -22,7 +23,7 @@ struct UpstreamCall {
             let response = try await client.execute(request, deadline: deadline)
             let body = try await response.body.collect(upTo: Self.maxResponseBytes)
             return Answer(status: Int(response.status.code), body: Array(body.readableBytesView))
-        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
+        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
             throw .timeout("\(system) did not answer within \(timeout)")
         } catch let error as NIOTooManyBytesError {
             throw .badUpstreamResponse("\(system) answered more than \(Self.maxResponseBytes) bytes (\(error))")

@@ -30,7 +30,7 @@ struct RunningMock: Sendable {
         _ system: any MockSystem, faults: MockFaults = .none, seed: UInt64 = 7,
         _ body: (RunningMock) async throws -> T
     ) async throws -> T {
-        let server = MockServer(system: system, port: 0, faults: faults, seed: seed, logger: Logger(label: "test.mock"))
+        let server = MockServer(system: system, port: 0, faults: faults, seed: seed, logger: Logger(label: "test.mock", factory: { _ in SwiftLogNoOpLogHandler() }))
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let task = Task {
             defer { continuation.finish() }
@@ -90,7 +90,7 @@ func pluginRequest(_ service: String, _ payload: JSONValue, timeout: Duration = 
 
 /// The environment the gateway would lend a plugin.
 func pluginEnvironment(_ client: HTTPClient) -> PluginEnvironment {
-    PluginEnvironment(httpClient: client, logger: Logger(label: "test.plugin"))
+    PluginEnvironment(httpClient: client, logger: Logger(label: "test.plugin", factory: { _ in SwiftLogNoOpLogHandler() }))
 }
 
 /// The bundled schemas, compiled once.

@@ -2,6 +2,7 @@ import Hummingbird
 import LienthongSchema
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// Hosts one `MockSystem` over HTTP: the system's routes behind the fault middleware, and the
 /// `/_mock/*` control API (stats, faults, reset, samples).
@@ -43,10 +44,19 @@ public struct MockServer: Sendable {
         injector.set(try faults.validated())
     }
 
-    /// Serves until the task is cancelled. `onListening` receives the bound port once the server
-    /// accepts connections.
+    /// Serves until the task is cancelled, then stops gracefully (requests in flight finish).
+    /// `onListening` receives the bound port once the server accepts connections.
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        try await makeApplication(onListening: onListening).run()
+        let group = ServiceGroup(configuration: .init(
+            services: [makeApplication(onListening: onListening)], gracefulShutdownSignals: [], logger: logger))
+        // The group runs in its own task: cancelling ours must shut it down gracefully, whereas a
+        // cancelled ServiceGroup cancels its services mid-request.
+        let running = Task { try await group.run() }
+        try await withTaskCancellationHandler {
+            try await running.value
+        } onCancel: {
+            Task { await group.triggerGracefulShutdown() }
+        }
     }
 
     /// Serves until SIGINT or SIGTERM, then stops gracefully (for the command line).
