@@ -90,3 +90,34 @@ struct MockServerTests {
         }
     }
 }
+
+@Suite("Mock answers are reproducible")
+struct MockReproducibilityTests {
+    /// What a business mock over data from `seed` answers for its first three samples.
+    func answers(seed: UInt64) async throws -> [JSONValue] {
+        let data = MockDataSet(seed: seed, sizes: .init(citizens: 200, enterprises: 50, parcels: 10))
+        return try await RunningMock.with(BusinessRegistrySystem(data: data)) { mock in
+            try await withHTTPClient { client in
+                let samples = try await exchange(client, .GET, mock.baseURL + "/_mock/samples")
+                let codes = samples.body?[key: "enterprises"]?.asArray?.compactMap(\.asString) ?? []
+                var answers: [JSONValue] = []
+                for code in codes.prefix(3) {
+                    let answer = try await exchange(
+                        client, .GET, mock.baseURL + BusinessRegistrySystem.enterprisePathPrefix + "/" + code,
+                        headers: [("Authorization", "Bearer ngsp-dev-token")])
+                    answers.append(answer.body ?? .null)
+                }
+                return answers
+            }
+        }
+    }
+
+    @Test("two mocks started with the same seed answer the same; another seed answers otherwise")
+    func sameSeedSameAnswers() async throws {
+        let first = try await answers(seed: 11)
+        #expect(first.count == 3)
+        #expect(first.allSatisfy { $0[key: "Data"]?[key: "NAME"] != nil })
+        #expect(try await answers(seed: 11) == first)
+        #expect(try await answers(seed: 12) != first)
+    }
+}
