@@ -120,6 +120,22 @@ struct PopulationPluginTests {
         }
     }
 
+    @Test("input C06 refuses is rejected with C06's code; an injected C06-99 is unavailable")
+    func rejectedAndServerError() async throws {
+        try await RunningMock.with(PopulationSystem(data: TestData.shared)) { mock in
+            try await withHTTPClient { client in
+                let plugin = try plugin(mock, client)
+                await expectPluginError(plugin, try pluginRequest(Self.lookup, ["SoDinhDanh": "04008501234X"])) {
+                    if case .rejected(let detail) = $0 { detail.contains("C06-01") } else { false }
+                }
+                #expect(try await setFaults(client, mock, ["errorRate": 1.0]) == 200)
+                await expectPluginError(plugin, try pluginRequest(Self.lookup, ["SoDinhDanh": .string(citizen.soDinhDanh)])) {
+                    if case .unavailable(let detail) = $0 { detail.contains("C06-99") } else { false }
+                }
+            }
+        }
+    }
+
     @Test("a mock that is down makes the adapter report the upstream unavailable")
     func down() async throws {
         try await RunningMock.with(PopulationSystem(data: TestData.shared)) { mock in
