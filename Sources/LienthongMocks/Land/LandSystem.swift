@@ -57,7 +57,3 @@ public struct LandSystem: MockSystem {
         ["success": false, "error": ["code": .string(code), "message": .string(message)]]
     }
 }
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
-}
