@@ -41,11 +41,16 @@ struct RunningMock: Sendable {
             _ = try? await task.value
             throw StartFailure()
         }
-        defer { task.cancel() }
-        let result = try await body(RunningMock(server: server, port: port))
+        // Stop and wait for the server whether or not the test body throws.
+        let result: Result<T, any Error>
+        do {
+            result = .success(try await body(RunningMock(server: server, port: port)))
+        } catch {
+            result = .failure(error)
+        }
         task.cancel()
         _ = try? await task.value
-        return result
+        return try result.get()
     }
 }
 
