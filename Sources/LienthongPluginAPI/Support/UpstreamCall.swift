@@ -1,23 +1,33 @@
 import AsyncHTTPClient
-import LienthongPluginAPI
 import NIOCore
 
 /// One HTTP exchange with the upstream system, with transport failures already mapped to
 /// `PluginError`: no answer in time → `.timeout`; anything else that prevents an answer
 /// (connection refused, connect timeout, reset) → `.unavailable`.
-struct UpstreamCall {
+public struct UpstreamCall {
     /// Largest upstream answer read; larger ones are a bad upstream response.
-    static let maxResponseBytes = 4 * 1024 * 1024
+    public static let maxResponseBytes = 4 * 1024 * 1024
 
-    struct Answer {
-        let status: Int
-        let body: [UInt8]
+    public struct Answer {
+        public let status: Int
+        public let body: [UInt8]
+
+        public init(status: Int, body: [UInt8]) {
+            self.status = status
+            self.body = body
+        }
     }
 
-    let client: HTTPClient
-    let system: String
+    public let client: HTTPClient
+    /// The upstream system's name, as used in error messages.
+    public let system: String
 
-    func perform(_ request: HTTPClientRequest, timeout: Duration) async throws(PluginError) -> Answer {
+    public init(client: HTTPClient, system: String) {
+        self.client = client
+        self.system = system
+    }
+
+    public func perform(_ request: HTTPClientRequest, timeout: Duration) async throws(PluginError) -> Answer {
         let deadline = NIODeadline.now() + .nanoseconds(Self.nanoseconds(timeout))
         do {
             let response = try await client.execute(request, deadline: deadline)
@@ -32,7 +42,7 @@ struct UpstreamCall {
         }
     }
 
-    static func nanoseconds(_ duration: Duration) -> Int64 {
+    public static func nanoseconds(_ duration: Duration) -> Int64 {
         let (seconds, attoseconds) = duration.components
         return seconds.multipliedReportingOverflow(by: 1_000_000_000).partialValue + attoseconds / 1_000_000_000
     }

@@ -1,11 +1,10 @@
 import Foundation
-import LienthongPluginAPI
 import LienthongSchema
 
 /// A secret given in the settings directly (`name`), in a file (`nameFile`) or in an environment
 /// variable (`nameEnv`): files and variables keep secrets out of the configuration file.
-enum SecretSetting {
-    static func resolve(_ name: String, in settings: JSONValue, plugin: String) throws(PluginConfigurationError) -> String {
+public enum SecretSetting {
+    public static func resolve(_ name: String, in settings: JSONValue, plugin: String) throws(PluginConfigurationError) -> String {
         if let value = settings[key: name]?.asString { return value }
         if let path = settings[key: name + "File"]?.asString {
             guard let data = FileManager.default.contents(atPath: path),
@@ -25,7 +24,7 @@ enum SecretSetting {
     }
 
     /// Schema members for the three ways to give secret `name`, and the rule that exactly one is used.
-    static func schemaMembers(_ name: String, description: String) -> (properties: [(key: String, value: JSONValue)], oneOf: JSONValue) {
+    public static func schemaMembers(_ name: String, description: String) -> (properties: [(key: String, value: JSONValue)], oneOf: JSONValue) {
         let properties: [(key: String, value: JSONValue)] = [
             (name, ["type": "string", "minLength": 1, "description": .string(description)]),
             (name + "File", ["type": "string", "minLength": 1, "description": "Path of a file holding the secret."]),

@@ -1,14 +1,13 @@
-import LienthongPluginAPI
 import LienthongSchema
 
 /// Reads fields of an upstream JSON answer, turning a missing or mistyped field into
 /// `.badUpstreamResponse` naming the field.
-struct UpstreamJSON {
-    let object: JSONObject
-    let system: String
-    let path: String
+public struct UpstreamJSON {
+    public let object: JSONObject
+    public let system: String
+    public let path: String
 
-    init(parsing bytes: [UInt8], system: String) throws(PluginError) {
+    public init(parsing bytes: [UInt8], system: String) throws(PluginError) {
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)
@@ -18,7 +17,7 @@ struct UpstreamJSON {
         try self.init(value, system: system, path: "")
     }
 
-    init(_ value: JSONValue, system: String, path: String) throws(PluginError) {
+    public init(_ value: JSONValue, system: String, path: String) throws(PluginError) {
         guard case .object(let object) = value else {
             throw .badUpstreamResponse("\(system): \(path.isEmpty ? "the answer" : path) is not a JSON object")
         }
@@ -27,32 +26,32 @@ struct UpstreamJSON {
         self.path = path
     }
 
-    func string(_ key: String) throws(PluginError) -> String {
+    public func string(_ key: String) throws(PluginError) -> String {
         guard let value = object[key]?.asString else { throw missing(key, "a string") }
         return value
     }
 
-    func optionalString(_ key: String) throws(PluginError) -> String? {
+    public func optionalString(_ key: String) throws(PluginError) -> String? {
         guard let value = object[key], !value.isNull else { return nil }
         guard let text = value.asString else { throw missing(key, "a string") }
         return text
     }
 
-    func value(_ key: String) throws(PluginError) -> JSONValue {
+    public func value(_ key: String) throws(PluginError) -> JSONValue {
         guard let value = object[key] else { throw missing(key, "present") }
         return value
     }
 
-    func nested(_ key: String) throws(PluginError) -> UpstreamJSON {
+    public func nested(_ key: String) throws(PluginError) -> UpstreamJSON {
         try UpstreamJSON(try value(key), system: system, path: "\(path)/\(key)")
     }
 
-    func array(_ key: String) throws(PluginError) -> [JSONValue] {
+    public func array(_ key: String) throws(PluginError) -> [JSONValue] {
         guard let value = object[key]?.asArray else { throw missing(key, "an array") }
         return value
     }
 
-    func missing(_ key: String, _ expectation: String) -> PluginError {
+    public func missing(_ key: String, _ expectation: String) -> PluginError {
         .badUpstreamResponse("\(system): \(path)/\(key) should be \(expectation)")
     }
 }
