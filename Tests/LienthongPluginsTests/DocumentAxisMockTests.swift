@@ -1,0 +1,125 @@
+import AsyncHTTPClient
+import DocumentAxisPlugin
+import Foundation
+import LienthongMocks
+import LienthongSchema
+import NIOCore
+import Testing
+
+@Suite("DocumentAxis mock")
+struct DocumentAxisMockTests {
+    let token = DocumentAxisSeed.developmentToken
+
+    @Test("an accepted document gets a DocId, and its status history is served")
+    func acceptAndHistory() async throws {
+        let document = try #require(try DocumentAxisFixtures.documentExamples().first)
+        let status = try #require(try DocumentAxisFixtures.statusExamples().first)
+        try await DocumentAxisTestServer.withMock(seed: DocumentAxisSeed(tokens: [token], organs: DocumentAxisSeed.standard.organs)) { baseURL, stats in
+            let sent = try await post(try EdXMLCodec.documentMessage(from: document), to: baseURL + "/edxml/v1/messages")
+            #expect(sent.status == 200)
+            #expect(sent.json[key: "status"] == "OK")
+            let docID = try #require(sent.json[key: "DocId"]?.asString)
+
+            let again = try await post(try EdXMLCodec.documentMessage(from: document), to: baseURL + "/edxml/v1/messages")
+            #expect(again.json[key: "DocId"]?.asString == docID, "a re-delivery keeps its DocId")
+
+            let reported = try await post(try EdXMLCodec.statusMessage(from: status), to: baseURL + "/edxml/v1/status")
+            #expect(reported.status == 200)
+            #expect(reported.json == ["status": "OK"])
+
+            let history = try await get(baseURL + "/edxml/v1/messages/\(docID)/status")
+            #expect(history.status == 200)
+            #expect(history.json[key: "DocumentId"] == document[key: "MessageHeader"]?[key: "DocumentId"])
+            #expect(history.json[key: "Statuses"]?[index: 0]?[key: "StatusCode"] == "03")
+            #expect(history.json[key: "Statuses"]?[index: 0]?[key: "From"] == "000.00.00.G22")
+            #expect(stats.snapshot() == ["edoc.send": 2, "status.update": 1, "status.history": 1])
+        }
+    }
+
+    @Test("requests without a valid bearer token are refused with 401")
+    func unauthorized() async throws {
+        let document = try #require(try DocumentAxisFixtures.documentExamples().first)
+        try await DocumentAxisTestServer.withMock { baseURL, stats in
+            let answer = try await post(try EdXMLCodec.documentMessage(from: document), to: baseURL + "/edxml/v1/messages", token: "wrong")
+            #expect(answer.status == 401)
+            #expect(answer.json[key: "ErrorCode"] == "E_UNAUTHORIZED")
+            #expect(stats.snapshot() == ["unauthorized": 1])
+        }
+    }
+
+    @Test("invalid messages are refused with 400 and the reason", arguments: [
+        ("<!DOCTYPE x [<!ENTITY a \"a\">]><x>&a;</x>", "E_XML_DOCTYPE"),
+        ("<edXML:edXMLEnvelope xmlns:edXML=\"http://www.mic.gov.vn/TBT/QCVN_102_2016\">", "E_XML_MALFORMED"),
+        ("<edXMLEnvelope><edXMLHeader/></edXMLEnvelope>", "E_XML_NAMESPACE"),
+    ])
+    func invalidXML(xml: String, code: String) async throws {
+        try await DocumentAxisTestServer.withMock { baseURL, stats in
+            let answer = try await post(xml, to: baseURL + "/edxml/v1/messages")
+            #expect(answer.status == 400)
+            #expect(answer.json[key: "status"] == "FAIL")
+            #expect(answer.json[key: "ErrorCode"]?.asString == code)
+            #expect(stats.snapshot() == ["edoc.send.rejected": 1])
+        }
+    }
+
+    @Test("bad organ ids, bad base64 and missing fields are refused with 400")
+    func invalidContent() async throws {
+        let document = try #require(try DocumentAxisFixtures.documentExamples().first)
+        let xml = try EdXMLCodec.documentMessage(from: document)
+        let cases = [
+            (xml.replacingOccurrences(of: "<edXML:OrganId>000.00.00.G22</edXML:OrganId>", with: "<edXML:OrganId>vpcp</edXML:OrganId>"), "E_INVALID_ORGAN_ID"),
+            (xml.replacingOccurrences(of: "JVBERi0xLjcKJeLjz9MK", with: "JVBERi0x!!cKJeLjz9MK"), "E_INVALID_BASE64"),
+            (xml.replacingOccurrences(of: "<edXML:CodeNumber>1234</edXML:CodeNumber>", with: ""), "E_MISSING_FIELD"),
+        ]
+        try await DocumentAxisTestServer.withMock { baseURL, stats in
+            for (message, code) in cases {
+                let answer = try await post(message, to: baseURL + "/edxml/v1/messages")
+                #expect(answer.status == 400)
+                #expect(answer.json[key: "ErrorCode"]?.asString == code)
+            }
+            #expect(stats.snapshot() == ["edoc.send.rejected": cases.count])
+        }
+    }
+
+    @Test("a status about an unknown document is answered 200 FAIL")
+    func unknownDocument() async throws {
+        let status = try #require(try DocumentAxisFixtures.statusExamples().first)
+        let unknown = DocumentAxisFixtures.replacing(["ResponseFor", "DocumentId"], in: status, with: "000.00.00.H41,2026/01/01,1/UBND")
+        try await DocumentAxisTestServer.withMock { baseURL, stats in
+            let answer = try await post(try EdXMLCodec.statusMessage(from: unknown), to: baseURL + "/edxml/v1/status")
+            #expect(answer.status == 200)
+            #expect(answer.json[key: "ErrorCode"] == "E_DOCUMENT_UNKNOWN")
+            let missing = try await get(baseURL + "/edxml/v1/messages/no-such-doc/status")
+            #expect(missing.status == 404)
+            #expect(stats.snapshot() == ["status.update.failed": 1, "status.history.not-found": 1])
+        }
+    }
+
+    // MARK: HTTP helpers
+
+    struct Answer {
+        let status: UInt
+        let json: JSONValue
+    }
+
+    private func post(_ body: String, to url: String, token: String? = nil) async throws -> Answer {
+        var request = HTTPClientRequest(url: url)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/xml")
+        request.headers.add(name: "Authorization", value: "Bearer \(token ?? self.token)")
+        request.body = .bytes(ByteBuffer(string: body))
+        return try await send(request)
+    }
+
+    private func get(_ url: String) async throws -> Answer {
+        var request = HTTPClientRequest(url: url)
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        return try await send(request)
+    }
+
+    private func send(_ request: HTTPClientRequest) async throws -> Answer {
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let body = try await response.body.collect(upTo: 1 << 20)
+        return Answer(status: response.status.code, json: try JSONParser.parse(Array(buffer: body)))
+    }
+}
