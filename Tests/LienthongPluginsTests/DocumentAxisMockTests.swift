@@ -95,6 +95,45 @@ struct DocumentAxisMockTests {
         }
     }
 
+    @Test("status messages are checked: known codes, a reason for refusals, only from recipients")
+    func statusChecks() async throws {
+        let status = try #require(try DocumentAxisFixtures.statusExamples().first)
+        let unknownCode = DocumentAxisFixtures.replacing(["StatusCode"], in: status, with: "99")
+        let refusalWithoutReason = try #require(
+            DocumentAxisFixtures.replacing(["StatusCode"], in: status, with: "02").asObject.map { object in
+                JSONValue.object(JSONObject(object.members.filter { $0.key != "Description" }))
+            })
+        let notRecipient = DocumentAxisFixtures.replacing(["From", "OrganId"], in: status, with: "000.00.00.H29")
+        try await DocumentAxisTestServer.withMock { baseURL, stats in
+            let url = baseURL + "/edxml/v1/status"
+            let badCode = try await post(try EdXMLCodec.statusMessage(from: unknownCode), to: url)
+            #expect(badCode.status == 400)
+            #expect(badCode.json[key: "ErrorCode"] == "E_INVALID_STATUS_CODE")
+            let noReason = try await post(try EdXMLCodec.statusMessage(from: refusalWithoutReason), to: url)
+            #expect(noReason.status == 400)
+            #expect(noReason.json[key: "ErrorCode"] == "E_MISSING_FIELD")
+            let stranger = try await post(try EdXMLCodec.statusMessage(from: notRecipient), to: url)
+            #expect(stranger.status == 200)
+            #expect(stranger.json[key: "ErrorCode"] == "E_NOT_RECIPIENT")
+            #expect(stats.snapshot() == ["status.update.rejected": 2, "status.update.failed": 1])
+        }
+    }
+
+    @Test("the seeded document's history is served only with a token")
+    func seededHistory() async throws {
+        let seeded = try #require(DocumentAxisSeed.standard.documents.first)
+        try await DocumentAxisTestServer.withMock { baseURL, stats in
+            let url = baseURL + "/edxml/v1/messages/\(seeded.docID)/status"
+            let history = try await get(url)
+            #expect(history.status == 200)
+            #expect(history.json[key: "DocumentId"]?.asString == seeded.documentID)
+            #expect(history.json[key: "Statuses"] == [])
+            let anonymous = try await get(url, token: "")
+            #expect(anonymous.status == 401)
+            #expect(stats.snapshot() == ["status.history": 1, "unauthorized": 1])
+        }
+    }
+
     // MARK: HTTP helpers
 
     struct Answer {
@@ -111,9 +150,9 @@ struct DocumentAxisMockTests {
         return try await send(request)
     }
 
-    private func get(_ url: String) async throws -> Answer {
+    private func get(_ url: String, token: String? = nil) async throws -> Answer {
         var request = HTTPClientRequest(url: url)
-        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        request.headers.add(name: "Authorization", value: "Bearer \(token ?? self.token)")
         return try await send(request)
     }
 

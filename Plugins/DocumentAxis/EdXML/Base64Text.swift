@@ -25,24 +25,24 @@ enum Base64Text {
 
     /// `text` without the ASCII whitespace a writer may have used to break it into lines.
     static func removingLineBreaks(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !isLineWhitespace($0) }))
+        String(decoding: text.utf8.filter { !isLineWhitespace($0) }, as: UTF8.self)
     }
 
     /// `text` in lines of at most `width` characters, each ended by a line feed (MIME style).
     static func wrapped(_ text: String, width: Int = 76) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count + text.utf8.count / width + 1)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + text.utf8.count / width + 1)
         var line = 0
-        for character in text.unicodeScalars {
-            result.unicodeScalars.append(character)
+        for byte in text.utf8 {
+            bytes.append(byte)
             line += 1
             if line == width {
-                result.append("\n")
+                bytes.append(UInt8(ascii: "\n"))
                 line = 0
             }
         }
-        if line > 0 { result.append("\n") }
-        return result
+        if line > 0 { bytes.append(UInt8(ascii: "\n")) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func isAlphabet(_ byte: UInt8) -> Bool {
@@ -55,7 +55,7 @@ enum Base64Text {
         }
     }
 
-    private static func isLineWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
+    private static func isLineWhitespace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
     }
 }

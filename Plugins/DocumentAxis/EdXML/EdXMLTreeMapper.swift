@@ -60,29 +60,33 @@ enum EdXMLTreeMapper {
     }
 
     private static func value(_ content: EdXMLContent, of element: XMLElementNode, path: String) throws(EdXMLError) -> JSONValue {
-        if case .group(let fields) = content {
-            return .object(try object(fields, from: element, path: path))
-        }
-        if let child = element.children.first { throw .unexpectedElement(path: "\(path)/\(child.name)") }
         switch content {
+        case .group(let fields):
+            return .object(try object(fields, from: element, path: path))
         case .text:
+            try checkNoChildren(element, path: path)
             return .string(element.text)
         case .fixed(let expected):
+            try checkNoChildren(element, path: path)
             let text = trimmed(element.text)
             guard text == expected else { throw .unexpectedValue(path: path, expected: expected, found: text) }
             return .string(text)
         case .integer:
+            try checkNoChildren(element, path: path)
             let text = trimmed(element.text)
             guard isDecimalInteger(text), let integer = Int(text) else { throw .invalidInteger(path: path, text: text) }
             return .number(JSONNumber(integer))
         case .base64:
+            try checkNoChildren(element, path: path)
             let text = Base64Text.removingLineBreaks(element.text)
             guard Base64Text.isValid(text) else { throw .invalidBase64(path: path) }
             return .string(text)
-        case .group:
-            // Handled above; kept so the switch stays exhaustive without a default.
-            return .null
         }
+    }
+
+    /// Refuses child elements inside an element that holds a value.
+    private static func checkNoChildren(_ element: XMLElementNode, path: String) throws(EdXMLError) {
+        if let child = element.children.first { throw .unexpectedElement(path: "\(path)/\(child.name)") }
     }
 
     private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {

@@ -34,24 +34,10 @@ enum XMLElementTreeReader {
         return root
     }
 
-    /// Whether `<!DOCTYPE` occurs anywhere. Inside a comment or CDATA section it is harmless, but a
-    /// message has no reason to carry it there either, and a plain scan cannot be fooled.
+    /// Whether `<!DOCTYPE` occurs anywhere. Inside a comment or CDATA section it would be harmless,
+    /// but a message has no reason to carry it there either, and a plain scan cannot be fooled.
     static func containsDoctype(_ bytes: [UInt8]) -> Bool {
-        let marker = Array("<!DOCTYPE".utf8)
-        guard bytes.count >= marker.count else { return false }
-        var index = 0
-        while index <= bytes.count - marker.count {
-            if bytes[index] == marker[0] {
-                var matches = true
-                for offset in 1..<marker.count where bytes[index + offset] != marker[offset] {
-                    matches = false
-                    break
-                }
-                if matches { return true }
-            }
-            index += 1
-        }
-        return false
+        bytes.firstRange(of: Array("<!DOCTYPE".utf8)) != nil
     }
 }
 
