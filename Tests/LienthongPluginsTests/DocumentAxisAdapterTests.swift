@@ -110,6 +110,21 @@ struct DocumentAxisAdapterTests {
         }
     }
 
+    @Test("a unit of the requesting agency may send in its own name")
+    func unitMaySend() async throws {
+        let example = try #require(try DocumentAxisFixtures.documentExamples().first)
+        let fromUnit = DocumentAxisFixtures.replacing(
+            ["MessageHeader", "From"], in: example,
+            with: ["OrganId": "000.00.12.H41", "OrganName": "Sở Tài chính tỉnh Nghệ An", "OrganInCharge": "Ủy ban nhân dân tỉnh Nghệ An"])
+        let withNewID = DocumentAxisFixtures.replacing(["MessageHeader", "DocumentId"], in: fromUnit, with: "000.00.12.H41,2026/11/21,77/STC-NS")
+        try await DocumentAxisTestServer.withMock { baseURL, stats in
+            let plugin = try makePlugin(baseURL: baseURL)
+            let response = try await plugin.handle(request(DocumentAxisPluginFactory.edocSend, from: Self.nghean, withNewID))
+            #expect(response.payload[key: "status"] == "OK")
+            #expect(stats.snapshot() == ["edoc.send": 1])
+        }
+    }
+
     @Test("a wrong token is reported as .unavailable: the gateway's configuration, not the request, is at fault")
     func wrongToken() async throws {
         let example = try #require(try DocumentAxisFixtures.documentExamples().first)

@@ -104,6 +104,10 @@ struct DocumentAxisMockTests {
                 JSONValue.object(JSONObject(object.members.filter { $0.key != "Description" }))
             })
         let notRecipient = DocumentAxisFixtures.replacing(["From", "OrganId"], in: status, with: "000.00.00.H29")
+        let otherIssuer = DocumentAxisFixtures.replacing(["ResponseFor", "OrganId"], in: status, with: "000.00.00.H29")
+        let withdrawnByRecipient = DocumentAxisFixtures.replacing(["StatusCode"], in: status, with: "13")
+        let withdrawnBySender = DocumentAxisFixtures.replacing(
+            ["From"], in: withdrawnByRecipient, with: ["OrganId": "000.00.00.H41", "OrganName": "Ủy ban nhân dân tỉnh Nghệ An"])
         try await DocumentAxisTestServer.withMock { baseURL, stats in
             let url = baseURL + "/edxml/v1/status"
             let badCode = try await post(try EdXMLCodec.statusMessage(from: unknownCode), to: url)
@@ -115,7 +119,13 @@ struct DocumentAxisMockTests {
             let stranger = try await post(try EdXMLCodec.statusMessage(from: notRecipient), to: url)
             #expect(stranger.status == 200)
             #expect(stranger.json[key: "ErrorCode"] == "E_NOT_RECIPIENT")
-            #expect(stats.snapshot() == ["status.update.rejected": 2, "status.update.failed": 1])
+            let wrongIssuer = try await post(try EdXMLCodec.statusMessage(from: otherIssuer), to: url)
+            #expect(wrongIssuer.json[key: "ErrorCode"] == "E_DOCUMENT_UNKNOWN")
+            let recipientWithdraws = try await post(try EdXMLCodec.statusMessage(from: withdrawnByRecipient), to: url)
+            #expect(recipientWithdraws.json[key: "ErrorCode"] == "E_NOT_SENDER")
+            let senderWithdraws = try await post(try EdXMLCodec.statusMessage(from: withdrawnBySender), to: url)
+            #expect(senderWithdraws.json == ["status": "OK"])
+            #expect(stats.snapshot() == ["status.update.rejected": 2, "status.update.failed": 3, "status.update": 1])
         }
     }
 

@@ -55,13 +55,23 @@ final class DocumentAxisLedger: Sendable {
         return try result.get()
     }
 
-    /// Records a status of a document the axis carried, reported by one of its recipients.
+    /// The status code with which a sender takes its document back (lấy lại).
+    static let withdrawn = "13"
+
+    /// Records a status of a document the axis carried: reported by one of its recipients, or
+    /// by its sender for a withdrawal (13).
     func record(_ status: ReceivedStatus) throws(AxisRefusal) {
         let result: Result<Void, AxisRefusal> = state.withLock { state in
-            guard var entry = state.byDocumentID[status.documentID] else {
-                return .failure(.undeliverable("E_DOCUMENT_UNKNOWN", "Không tìm thấy văn bản \(status.documentID)"))
+            guard var entry = state.byDocumentID[status.documentID], entry.from == status.issuer else {
+                return .failure(.undeliverable(
+                    "E_DOCUMENT_UNKNOWN", "Không tìm thấy văn bản \(status.documentID) của cơ quan \(status.issuer)"))
             }
-            guard entry.to.contains(status.from) else {
+            if status.statusCode == Self.withdrawn {
+                guard entry.from == status.from else {
+                    return .failure(.undeliverable(
+                        "E_NOT_SENDER", "only the sender \(entry.from) may withdraw \(status.documentID)"))
+                }
+            } else if !entry.to.contains(status.from) {
                 return .failure(.undeliverable(
                     "E_NOT_RECIPIENT", "\(status.from) is not a recipient of \(status.documentID)"))
             }

@@ -14,6 +14,8 @@ struct ReceivedDocument: Sendable {
 /// What the mock axis keeps of a status message.
 struct ReceivedStatus: Sendable {
     let documentID: String
+    /// The issuer of the document the status is about (ResponseFor/OrganId).
+    let issuer: AgencyCode
     let from: AgencyCode
     let statusCode: String
     let timestamp: String
@@ -73,7 +75,7 @@ enum DocumentAxisMessages {
         let envelope = try envelope(bytes)
         let status = try envelope.required("edXMLHeader", in: "edXMLEnvelope").required("Status", in: "edXMLHeader")
         let responseFor = try status.required("ResponseFor", in: "Status")
-        _ = try agencyCode(try responseFor.requiredText("OrganId", in: "Status/ResponseFor"), path: "Status/ResponseFor/OrganId")
+        let issuer = try agencyCode(try responseFor.requiredText("OrganId", in: "Status/ResponseFor"), path: "Status/ResponseFor/OrganId")
         let documentID = try responseFor.requiredText("DocumentId", in: "Status/ResponseFor")
         let from = try organ(try status.required("From", in: "Status"), path: "Status/From")
         let code = try status.requiredText("StatusCode", in: "Status")
@@ -87,7 +89,7 @@ enum DocumentAxisMessages {
         let timestamp = try status.requiredText("Timestamp", in: "Status")
         let staff = try status.required("StaffInfo", in: "Status")
         _ = try staff.requiredText("Staff", in: "Status/StaffInfo")
-        return ReceivedStatus(documentID: documentID, from: from, statusCode: code, timestamp: timestamp, description: description)
+        return ReceivedStatus(documentID: documentID, issuer: issuer, from: from, statusCode: code, timestamp: timestamp, description: description)
     }
 
     private static func envelope(_ bytes: [UInt8]) throws(AxisRefusal) -> EdXMLInputElement {
