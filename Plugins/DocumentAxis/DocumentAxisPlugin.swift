@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 import LienthongCore
 import LienthongPluginAPI
 import LienthongSchema
@@ -18,34 +19,39 @@ struct DocumentAxisPlugin: LienthongPlugin {
     var descriptor: PluginDescriptor { DocumentAxisPluginFactory.descriptor }
 
     func handle(_ request: PluginRequest) async throws(PluginError) -> PluginResponse {
-        let message: String
+        let outgoing = try outgoingMessage(for: request)
+        let timeout = min(settings.timeout, request.timeout)
+        let (status, body) = try await post(outgoing.xml, to: outgoing.path, timeout: timeout)
+        let payload = try DocumentAxisAnswer.payload(status: status, body: body, expectsDocID: outgoing.expectsDocID)
+        return PluginResponse(payload: payload)
+    }
+
+    /// One edXML message for the axis: its text, the endpoint, and whether the answer carries a DocId.
+    private struct OutgoingMessage {
+        let xml: String
         let path: String
         let expectsDocID: Bool
-        do {
-            switch request.service {
-            case DocumentAxisPluginFactory.edocSend:
-                try SenderCheck.check(request.payload[key: "MessageHeader"]?[key: "From"], requester: request.from)
-                message = try EdXMLCodec.documentMessage(from: request.payload)
-                path = "/edxml/v1/messages"
-                expectsDocID = true
-            case DocumentAxisPluginFactory.statusUpdate:
-                try SenderCheck.check(request.payload[key: "From"], requester: request.from)
-                message = try EdXMLCodec.statusMessage(from: request.payload)
-                path = "/edxml/v1/status"
-                expectsDocID = false
-            default:
-                throw PluginError.unsupportedService(request.service)
-            }
-        } catch let error as PluginError {
-            throw error
-        } catch {
-            // Only EdXMLError remains: a payload that edXML cannot carry.
-            throw .rejected("the request cannot be written as edXML: \(error)")
+    }
+
+    private func outgoingMessage(for request: PluginRequest) throws(PluginError) -> OutgoingMessage {
+        switch request.service {
+        case DocumentAxisPluginFactory.edocSend:
+            try SenderCheck.check(request.payload[key: "MessageHeader"]?[key: "From"], requester: request.from)
+            let traced = GatewayTrace.appending(request.to, at: Date(), to: request.payload)
+            let xml = try written { () throws(EdXMLError) in try EdXMLCodec.documentMessage(from: traced) }
+            return OutgoingMessage(xml: xml, path: "/edxml/v1/messages", expectsDocID: true)
+        case DocumentAxisPluginFactory.statusUpdate:
+            try SenderCheck.check(request.payload[key: "From"], requester: request.from)
+            let xml = try written { () throws(EdXMLError) in try EdXMLCodec.statusMessage(from: request.payload) }
+            return OutgoingMessage(xml: xml, path: "/edxml/v1/status", expectsDocID: false)
+        default:
+            throw .unsupportedService(request.service)
         }
-        let timeout = min(settings.timeout, request.timeout)
-        let (status, body) = try await post(message, to: path, timeout: timeout)
-        let payload = try DocumentAxisAnswer.payload(status: status, body: body, expectsDocID: expectsDocID)
-        return PluginResponse(payload: payload)
+    }
+
+    /// The edXML `write` produces; a payload edXML cannot carry is the request's fault.
+    private func written(_ write: () throws(EdXMLError) -> String) throws(PluginError) -> String {
+        do { return try write() } catch { throw .rejected("the request cannot be written as edXML: \(error)") }
     }
 
     private func post(_ message: String, to path: String, timeout: Duration) async throws(PluginError) -> (UInt, [UInt8]) {

@@ -6,6 +6,7 @@ import LienthongMocks
 import LienthongPluginAPI
 import LienthongSchema
 import Logging
+import NIOCore
 import Testing
 
 @Suite("DocumentAxis adapter against the mock")
@@ -42,6 +43,22 @@ struct DocumentAxisAdapterTests {
                 #expect(result.errors.isEmpty, "\(result)")
             }
             #expect(stats.snapshot()["edoc.send"] == examples.count)
+        }
+    }
+
+    @Test("the axis receives the document with the gateway appended to its trace")
+    func traceReachesTheAxis() async throws {
+        let example = try #require(try DocumentAxisFixtures.documentExamples().first)
+        let seed = DocumentAxisSeed(tokens: [DocumentAxisSeed.developmentToken], organs: DocumentAxisSeed.standard.organs)
+        try await DocumentAxisTestServer.withMock(seed: seed) { baseURL, _ in
+            let plugin = try makePlugin(baseURL: baseURL)
+            let response = try await plugin.handle(request(DocumentAxisPluginFactory.edocSend, from: Self.nghean, example))
+            let docID = try #require(response.payload[key: "DocId"]?.asString)
+            var history = HTTPClientRequest(url: baseURL + "/edxml/v1/messages/\(docID)/status")
+            history.headers.add(name: "Authorization", value: "Bearer \(DocumentAxisSeed.developmentToken)")
+            let answer = try await HTTPClient.shared.execute(history, timeout: .seconds(30))
+            let json = try JSONParser.parse(Array(buffer: try await answer.body.collect(upTo: 1 << 20)))
+            #expect(json[key: "Trace"] == ["000.00.00.H41", "000.00.00.G09"])
         }
     }
 

@@ -10,6 +10,7 @@ final class DocumentAxisLedger: Sendable {
         let documentID: String
         let from: AgencyCode
         let to: [AgencyCode]
+        let trace: [AgencyCode]
         var statuses: [ReceivedStatus] = []
     }
 
@@ -26,7 +27,8 @@ final class DocumentAxisLedger: Sendable {
         var initial = State()
         for document in seed.documents {
             initial.byDocumentID[document.documentID] = Entry(
-                docID: document.docID, documentID: document.documentID, from: document.from, to: document.to)
+                docID: document.docID, documentID: document.documentID, from: document.from, to: document.to,
+                trace: [document.from])
             initial.documentIDByDocID[document.docID] = document.documentID
         }
         state = Mutex(initial)
@@ -48,7 +50,8 @@ final class DocumentAxisLedger: Sendable {
             }
             let docID = UUID().uuidString.lowercased()
             state.byDocumentID[document.documentID] = Entry(
-                docID: docID, documentID: document.documentID, from: document.from, to: document.to)
+                docID: docID, documentID: document.documentID, from: document.from, to: document.to,
+                trace: document.trace)
             state.documentIDByDocID[docID] = document.documentID
             return .success(docID)
         }

@@ -9,6 +9,8 @@ struct ReceivedDocument: Sendable {
     let code: String
     let subject: String
     let attachmentCount: Int
+    /// The agencies in TraceHeaderList, oldest first.
+    let trace: [AgencyCode]
 }
 
 /// What the mock axis keeps of a status message.
@@ -56,6 +58,12 @@ enum DocumentAxisMessages {
         _ = try signer.requiredText("FullName", in: "\(path)/SignerInfo")
         let traces = try header.required("TraceHeaderList", in: "edXMLHeader").all("TraceHeader")
         guard !traces.isEmpty else { throw .invalid("E_MISSING_FIELD", "TraceHeaderList has no TraceHeader") }
+        var trace: [AgencyCode] = []
+        for (index, entry) in traces.enumerated() {
+            let path = "TraceHeaderList/TraceHeader[\(index + 1)]"
+            trace.append(try agencyCode(try entry.requiredText("OrganId", in: path), path: "\(path)/OrganId"))
+            _ = try entry.requiredText("Timestamp", in: path)
+        }
         let body = try envelope.required("edXMLBody", in: "edXMLEnvelope")
         let attachments = try body.required("AttachmentEncoded", in: "edXMLBody").all("Attachment")
         guard !attachments.isEmpty else { throw .invalid("E_MISSING_FIELD", "the document has no Attachment") }
@@ -68,7 +76,7 @@ enum DocumentAxisMessages {
         }
         return ReceivedDocument(
             documentID: documentID, from: from, to: to, code: "\(number)/\(notation)", subject: subject,
-            attachmentCount: attachments.count)
+            attachmentCount: attachments.count, trace: trace)
     }
 
     static func status(_ bytes: [UInt8]) throws(AxisRefusal) -> ReceivedStatus {

@@ -104,7 +104,8 @@ public struct DocumentAxisMock: MockSystem {
         }
         return [
             "DocId": .string(entry.docID), "DocumentId": .string(entry.documentID), "From": .string(entry.from.rawValue),
-            "To": .array(entry.to.map { .string($0.rawValue) }), "Statuses": .array(statuses),
+            "To": .array(entry.to.map { .string($0.rawValue) }), "Trace": .array(entry.trace.map { .string($0.rawValue) }),
+            "Statuses": .array(statuses),
         ]
     }
 
