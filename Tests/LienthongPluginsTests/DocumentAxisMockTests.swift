@@ -144,6 +144,21 @@ struct DocumentAxisMockTests {
         }
     }
 
+    @Test("a message that is not XML by its content type, or too large, is refused before parsing")
+    func contentTypeAndSize() async throws {
+        let document = try #require(try DocumentAxisFixtures.documentExamples().first)
+        let xml = try EdXMLCodec.documentMessage(from: document)
+        try await DocumentAxisTestServer.withMock(maxMessageBytes: 1024) { baseURL, stats in
+            let asJSON = try await post(xml, to: baseURL + "/edxml/v1/messages", contentType: "application/json")
+            #expect(asJSON.status == 415)
+            #expect(asJSON.json[key: "ErrorCode"] == "E_CONTENT_TYPE")
+            let tooLarge = try await post(xml + String(repeating: " ", count: 1024), to: baseURL + "/edxml/v1/messages")
+            #expect(tooLarge.status == 413)
+            #expect(tooLarge.json[key: "ErrorCode"] == "E_TOO_LARGE")
+            #expect(stats.snapshot() == ["edoc.send.rejected": 2])
+        }
+    }
+
     // MARK: HTTP helpers
 
     struct Answer {
@@ -151,10 +166,12 @@ struct DocumentAxisMockTests {
         let json: JSONValue
     }
 
-    private func post(_ body: String, to url: String, token: String? = nil) async throws -> Answer {
+    private func post(
+        _ body: String, to url: String, token: String? = nil, contentType: String = "application/xml"
+    ) async throws -> Answer {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/xml")
+        request.headers.add(name: "Content-Type", value: contentType)
         request.headers.add(name: "Authorization", value: "Bearer \(token ?? self.token)")
         request.body = .bytes(ByteBuffer(string: body))
         return try await send(request)

@@ -12,13 +12,13 @@ enum DocumentAxisTestServer {
     /// Runs `body` with the base URL and counters of a running mock, then stops the server.
     /// - Parameter delay: how long every request waits before it is handled (a slow upstream).
     static func withMock<T: Sendable>(
-        seed: DocumentAxisSeed = .standard, delay: Duration? = nil,
+        seed: DocumentAxisSeed = .standard, maxMessageBytes: Int = DocumentAxisMock.defaultMaxMessageBytes, delay: Duration? = nil,
         _ body: @Sendable (_ baseURL: String, _ stats: MockStats) async throws -> T
     ) async throws -> T {
         let stats = MockStats()
         let router = Router()
         if let delay { router.add(middleware: DelayMiddleware(delay: delay)) }
-        DocumentAxisMock(seed: seed).addRoutes(to: router, stats: stats)
+        DocumentAxisMock(seed: seed, maxMessageBytes: maxMessageBytes).addRoutes(to: router, stats: stats)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "document-axis-mock")
         // Stopping the server by cancellation logs an error per open connection; not a test failure.

@@ -17,16 +17,19 @@ import NIOCore
 /// `status.update.rejected`, `status.update.failed`, `status.history`, `status.history.not-found`
 /// and `unauthorized`.
 public struct DocumentAxisMock: MockSystem {
-    /// Largest message accepted; the real axis limits documents to a few tens of megabytes.
-    public static let maxMessageBytes = 64 * 1024 * 1024
+    /// Default largest message; the real axis limits documents to a few tens of megabytes.
+    public static let defaultMaxMessageBytes = 64 * 1024 * 1024
 
     public let name = "document-axis"
+    /// Largest message accepted, attachments included; larger ones are answered 413.
+    public let maxMessageBytes: Int
     private let tokens: Set<String>
     private let ledger: DocumentAxisLedger
 
-    public init(seed: DocumentAxisSeed = .standard) {
+    public init(seed: DocumentAxisSeed = .standard, maxMessageBytes: Int = DocumentAxisMock.defaultMaxMessageBytes) {
         tokens = seed.tokens
         ledger = DocumentAxisLedger(seed: seed)
+        self.maxMessageBytes = maxMessageBytes
     }
 
     public func addRoutes(to router: Router<BasicRequestContext>, stats: MockStats) {
@@ -73,10 +76,10 @@ public struct DocumentAxisMock: MockSystem {
         }
         let bytes: [UInt8]
         do {
-            bytes = Array(buffer: try await request.body.collect(upTo: Self.maxMessageBytes))
+            bytes = Array(buffer: try await request.body.collect(upTo: maxMessageBytes))
         } catch {
             stats.count("\(kind).rejected")
-            return answer(.contentTooLarge, .invalid("E_TOO_LARGE", "messages are limited to \(Self.maxMessageBytes) bytes"))
+            return answer(.contentTooLarge, .invalid("E_TOO_LARGE", "messages are limited to \(maxMessageBytes) bytes"))
         }
         do {
             let result = try act(bytes)
