@@ -34,14 +34,17 @@ struct DocumentAxisAdapterTests {
         let examples = try DocumentAxisFixtures.documentExamples()
         try await DocumentAxisTestServer.withMock { baseURL, stats in
             let plugin = try makePlugin(baseURL: baseURL)
+            var docIDs: [String] = []
             for example in examples {
                 let from = try #require(example[key: "MessageHeader"]?[key: "From"]?[key: "OrganId"]?.asString)
                 let response = try await plugin.handle(request(DocumentAxisPluginFactory.edocSend, from: from, example))
                 #expect(response.payload[key: "status"] == "OK")
-                #expect(response.payload[key: "DocId"]?.asString?.isEmpty == false)
+                docIDs.append(try #require(response.payload[key: "DocId"]?.asString))
                 let result = validator.validate(response.payload)
                 #expect(result.errors.isEmpty, "\(result)")
             }
+            // The first example is the seeded document (a re-delivery keeps its DocId); the second is new.
+            #expect(docIDs == ["0193a5f0-0000-7000-8000-000000000001", "0193a5f0-0000-7000-8000-000000000002"])
             #expect(stats.snapshot()["edoc.send"] == examples.count)
         }
     }

@@ -1,4 +1,3 @@
-import Foundation
 import LienthongCore
 import Synchronization
 
@@ -17,6 +16,18 @@ final class DocumentAxisLedger: Sendable {
     private struct State {
         var byDocumentID: [String: Entry] = [:]
         var documentIDByDocID: [String: String] = [:]
+        var nextNumber = 1
+
+        /// The next unused DocId. DocIds count up, so a run that sends the same documents in the
+        /// same order gets the same DocIds (repeatable demos and benchmarks).
+        mutating func newDocID() -> String {
+            while true {
+                let digits = String(nextNumber)
+                nextNumber += 1
+                let docID = "0193a5f0-0000-7000-8000-" + String(repeating: "0", count: max(0, 12 - digits.count)) + digits
+                if documentIDByDocID[docID] == nil { return docID }
+            }
+        }
     }
 
     let organs: Set<AgencyCode>
@@ -48,7 +59,7 @@ final class DocumentAxisLedger: Sendable {
                 }
                 return .success(existing.docID)
             }
-            let docID = UUID().uuidString.lowercased()
+            let docID = state.newDocID()
             state.byDocumentID[document.documentID] = Entry(
                 docID: docID, documentID: document.documentID, from: document.from, to: document.to,
                 trace: document.trace)
