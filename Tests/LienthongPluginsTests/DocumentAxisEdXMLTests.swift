@@ -133,6 +133,21 @@ struct DocumentAxisEdXMLTests {
         #expect(throws: EdXMLError.doctypeRefused) { try EdXMLCodec.parseStatusMessage(Array(external.utf8)) }
     }
 
+    @Test("a DTD cannot hide behind UTF-16 or a declared UTF-7: only UTF-8 is read")
+    func otherEncodingsRefused() throws {
+        let bomb = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE x [<!ENTITY a \"a\">]><x>&a;</x>"
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for unit in bomb.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        #expect(throws: EdXMLError.notUTF8) { try EdXMLCodec.parseDocumentMessage(utf16) }
+        let utf7 = "<?xml version=\"1.0\" encoding=\"UTF-7\"?>+ADw-!DOCTYPE x+AD4-<x/>"
+        #expect(throws: EdXMLError.unsupportedEncoding("UTF-7")) { try EdXMLCodec.parseDocumentMessage(Array(utf7.utf8)) }
+        let latin1: [UInt8] = Array("<x>".utf8) + [0xE9] + Array("</x>".utf8)
+        #expect(throws: EdXMLError.notUTF8) { try EdXMLCodec.parseDocumentMessage(latin1) }
+        let example = try #require(try DocumentAxisFixtures.statusExamples().first)
+        let declaredUTF8 = try EdXMLCodec.statusMessage(from: example)
+        #expect(try EdXMLCodec.parseStatusMessage(Array(declaredUTF8.utf8)) == example)
+    }
+
     @Test("a missing required element is named by its path")
     func missingElement() throws {
         let example = try #require(try DocumentAxisFixtures.documentExamples().first)

@@ -51,6 +51,7 @@ struct DocumentAxisMockTests {
         ("<!DOCTYPE x [<!ENTITY a \"a\">]><x>&a;</x>", "E_XML_DOCTYPE"),
         ("<edXML:edXMLEnvelope xmlns:edXML=\"http://www.mic.gov.vn/TBT/QCVN_102_2016\">", "E_XML_MALFORMED"),
         ("<edXMLEnvelope><edXMLHeader/></edXMLEnvelope>", "E_XML_NAMESPACE"),
+        ("<?xml version=\"1.0\" encoding=\"UTF-7\"?>+ADw-!DOCTYPE x+AD4-<x/>", "E_XML_ENCODING"),
     ])
     func invalidXML(xml: String, code: String) async throws {
         try await DocumentAxisTestServer.withMock { baseURL, stats in

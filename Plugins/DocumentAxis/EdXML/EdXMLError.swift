@@ -3,6 +3,10 @@
 public enum EdXMLError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The message is larger than the reader accepts.
     case tooLarge(bytes: Int, limit: Int)
+    /// The message is not UTF-8 (or holds a zero byte).
+    case notUTF8
+    /// The XML declaration names an encoding other than UTF-8.
+    case unsupportedEncoding(String)
     /// The message declares a DTD; refused so that no entity can expand (XML bombs, external entities).
     case doctypeRefused
     /// The bytes are not well-formed XML.
@@ -40,6 +44,10 @@ public enum EdXMLError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .tooLarge(let bytes, let limit):
             "the edXML message has \(bytes) bytes; at most \(limit) are accepted"
+        case .notUTF8:
+            "the edXML message is not UTF-8 text"
+        case .unsupportedEncoding(let encoding):
+            "the edXML message declares encoding \"\(encoding.prefix(40))\"; only UTF-8 is accepted"
         case .doctypeRefused:
             "the edXML message declares a DTD (<!DOCTYPE); DTDs and entities are refused"
         case .malformed(let line, let column, let reason):

@@ -12,13 +12,13 @@ struct XMLElementNode: Sendable {
     var text: String = ""
 }
 
-/// Parses bytes into an element tree with Foundation's XMLParser, after refusing DTDs and inputs
-/// beyond the limits. Refusing `<!DOCTYPE` before parsing is what keeps entity expansion (billion
-/// laughs) and external entities out: without a DTD no entity but the five predefined ones exists.
+/// Parses bytes into an element tree with Foundation's XMLParser, after `XMLInputGuard` refused
+/// DTDs, other encodings and inputs beyond the limits. Refusing `<!DOCTYPE` before parsing is what
+/// keeps entity expansion (billion laughs) and external entities out: without a DTD no entity but
+/// the five predefined ones exists.
 enum XMLElementTreeReader {
     static func parse(_ bytes: [UInt8], limits: EdXMLLimits) throws(EdXMLError) -> XMLElementNode {
-        guard bytes.count <= limits.maxBytes else { throw .tooLarge(bytes: bytes.count, limit: limits.maxBytes) }
-        if containsDoctype(bytes) { throw .doctypeRefused }
+        try XMLInputGuard.check(bytes, limits: limits)
         let parser = XMLParser(data: Data(bytes))
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false
@@ -32,12 +32,6 @@ enum XMLElementTreeReader {
             throw .malformed(line: parser.lineNumber, column: parser.columnNumber, reason: reason)
         }
         return root
-    }
-
-    /// Whether `<!DOCTYPE` occurs anywhere. Inside a comment or CDATA section it would be harmless,
-    /// but a message has no reason to carry it there either, and a plain scan cannot be fooled.
-    static func containsDoctype(_ bytes: [UInt8]) -> Bool {
-        bytes.firstRange(of: Array("<!DOCTYPE".utf8)) != nil
     }
 }
 

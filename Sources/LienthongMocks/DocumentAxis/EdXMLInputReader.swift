@@ -42,6 +42,16 @@ enum EdXMLInputReader {
     static let maxElements = 50_000
 
     static func parse(_ bytes: [UInt8]) throws(AxisRefusal) -> EdXMLInputElement {
+        // The DOCTYPE scan below only works on UTF-8: UTF-16 or a declared UTF-7 could hide it.
+        guard !bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil else {
+            throw .invalid("E_XML_ENCODING", "messages must be UTF-8")
+        }
+        if let declarationEnd = bytes.firstRange(of: Array("?>".utf8)), bytes.starts(with: Array("<?xml".utf8)) {
+            let declaration = String(decoding: bytes[..<declarationEnd.lowerBound], as: UTF8.self).lowercased()
+            if declaration.contains("encoding"), !declaration.contains("\"utf-8\""), !declaration.contains("'utf-8'") {
+                throw .invalid("E_XML_ENCODING", "messages must be UTF-8; the XML declaration names another encoding")
+            }
+        }
         if bytes.firstRange(of: Array("<!DOCTYPE".utf8)) != nil {
             throw .invalid("E_XML_DOCTYPE", "DTDs (<!DOCTYPE) are not accepted")
         }
