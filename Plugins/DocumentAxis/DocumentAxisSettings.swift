@@ -11,7 +11,9 @@ struct DocumentAxisSettings: Sendable {
     /// The longest the adapter waits for the axis; a request's own timeout may be shorter.
     let timeout: Duration
 
-    static let defaultTimeoutSeconds = 30
+    /// Documents carry attachments of tens of megabytes: a longer default than lookups need.
+    static let defaultTimeoutMs = 30_000
+    static let maxTimeoutMs = 600_000
 
     /// JSON Schema of the settings: a base URL, exactly one way to give the token, a timeout.
     static let schema: JSONValue = [
@@ -26,9 +28,9 @@ struct DocumentAxisSettings: Sendable {
             "token": ["description": "Bearer token issued by the axis (prefer tokenFile or tokenEnv).", "type": "string", "minLength": 1],
             "tokenFile": ["description": "File holding the bearer token.", "type": "string", "minLength": 1],
             "tokenEnv": ["description": "Environment variable holding the bearer token.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$"],
-            "timeoutSeconds": [
-                "description": "Longest wait for the axis, in seconds.", "type": "number", "exclusiveMinimum": 0, "maximum": 300,
-                "default": .number(JSONNumber(defaultTimeoutSeconds)),
+            "timeoutMs": [
+                "description": "Longest wait for the axis, in milliseconds (default 30000).", "type": "integer", "minimum": 1,
+                "maximum": .number(JSONNumber(maxTimeoutMs)),
             ],
         ],
         "required": ["baseURL"],
@@ -70,13 +72,10 @@ struct DocumentAxisSettings: Sendable {
         }
         self.token = token
 
-        if let seconds = json[key: "timeoutSeconds"] {
-            guard let value = seconds.asNumber?.doubleValue, value > 0, value <= 300 else {
-                throw fail("timeoutSeconds must be a number of seconds above 0 and at most 300")
-            }
-            timeout = .milliseconds(Int64((value * 1000).rounded(.up)))
-        } else {
-            timeout = .seconds(Self.defaultTimeoutSeconds)
+        let milliseconds = json[key: "timeoutMs"]?.asNumber?.intValue ?? Self.defaultTimeoutMs
+        guard (1...Self.maxTimeoutMs).contains(milliseconds) else {
+            throw fail("timeoutMs must be an integer from 1 to \(Self.maxTimeoutMs)")
         }
+        timeout = .milliseconds(milliseconds)
     }
 }

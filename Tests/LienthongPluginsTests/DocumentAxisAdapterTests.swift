@@ -163,7 +163,7 @@ struct DocumentAxisAdapterTests {
     @Test("a stopped axis is .unavailable")
     func stoppedUpstream() async throws {
         let example = try #require(try DocumentAxisFixtures.documentExamples().first)
-        let plugin = try makePlugin(baseURL: try await DocumentAxisTestServer.stoppedServerURL(), timeoutSeconds: 1)
+        let plugin = try makePlugin(baseURL: try await DocumentAxisTestServer.stoppedServerURL(), timeoutMs: 1000)
         let error = await #expect(throws: PluginError.self) {
             try await plugin.handle(request(DocumentAxisPluginFactory.edocSend, from: Self.nghean, example))
         }
@@ -177,7 +177,7 @@ struct DocumentAxisAdapterTests {
     func slowUpstream() async throws {
         let example = try #require(try DocumentAxisFixtures.documentExamples().first)
         try await DocumentAxisTestServer.withMock(delay: .seconds(2)) { baseURL, _ in
-            let plugin = try makePlugin(baseURL: baseURL, timeoutSeconds: 0.2)
+            let plugin = try makePlugin(baseURL: baseURL, timeoutMs: 200)
             let error = await #expect(throws: PluginError.self) {
                 try await plugin.handle(request(DocumentAxisPluginFactory.edocSend, from: Self.nghean, example))
             }
@@ -237,18 +237,19 @@ struct DocumentAxisAdapterTests {
     @Test("the settings schema accepts a valid configuration and refuses two token sources")
     func settingsSchema() throws {
         let validator = try JSONSchemaValidator(schema: DocumentAxisPluginFactory().descriptor.settingsSchema)
-        #expect(validator.validate(["baseURL": "https://axis.example/api", "tokenFile": "/etc/lienthong/axis.token", "timeoutSeconds": 10]).errors.isEmpty)
+        #expect(validator.validate(["baseURL": "https://axis.example/api", "tokenFile": "/etc/lienthong/axis.token", "timeoutMs": 10_000]).errors.isEmpty)
         #expect(!validator.validate(["baseURL": "https://axis.example", "token": "a", "tokenEnv": "B"]).errors.isEmpty)
         #expect(!validator.validate(["baseURL": "ftp://axis.example", "token": "a"]).errors.isEmpty)
+        #expect(!validator.validate(["baseURL": "https://axis.example", "token": "a", "timeoutMs": 0]).errors.isEmpty)
     }
 
     // MARK: helpers
 
     private func makePlugin(
-        baseURL: String, token: String = DocumentAxisSeed.developmentToken, timeoutSeconds: Double = 10
+        baseURL: String, token: String = DocumentAxisSeed.developmentToken, timeoutMs: Int = 10_000
     ) throws -> any LienthongPlugin {
         try DocumentAxisPluginFactory().make(
-            settings: ["baseURL": .string(baseURL), "token": .string(token), "timeoutSeconds": .number(JSONNumber(timeoutSeconds))],
+            settings: ["baseURL": .string(baseURL), "token": .string(token), "timeoutMs": .number(JSONNumber(timeoutMs))],
             environment: PluginEnvironment(httpClient: HTTPClient.shared, logger: Logger(label: "document-axis-test")))
     }
 
