@@ -188,6 +188,29 @@ struct DocumentAxisAdapterTests {
         }
     }
 
+    @Test("under the mock server, an injected error or downtime is .unavailable, and samples name the seed")
+    func underMockServerFaults() async throws {
+        let example = try #require(try DocumentAxisFixtures.documentExamples().first)
+        for faults in [MockFaults(errorRate: 1), MockFaults(down: true)] {
+            try await RunningMock.with(DocumentAxisMock(), faults: faults) { mock in
+                let plugin = try makePlugin(baseURL: mock.baseURL)
+                let error = await #expect(throws: PluginError.self) {
+                    try await plugin.handle(request(DocumentAxisPluginFactory.edocSend, from: Self.nghean, example))
+                }
+                guard case .unavailable(let reason) = error else {
+                    Issue.record("expected .unavailable, got \(String(describing: error))")
+                    return
+                }
+                #expect(reason.contains(faults.down ? "503" : "E_INTERNAL"))
+            }
+        }
+        try await RunningMock.with(DocumentAxisMock()) { mock in
+            let answer = try await HTTPClient.shared.execute(HTTPClientRequest(url: mock.baseURL + "/_mock/samples"), timeout: .seconds(30))
+            let samples = try JSONParser.parse(Array(buffer: try await answer.body.collect(upTo: 1 << 20)))
+            #expect(samples[key: "documents"]?[index: 0]?[key: "DocId"]?.asString == DocumentAxisSeed.standard.documents.first?.docID)
+        }
+    }
+
     @Test("a service the plugin does not provide is refused")
     func unsupportedService() async throws {
         let plugin = try makePlugin(baseURL: "http://127.0.0.1:9")

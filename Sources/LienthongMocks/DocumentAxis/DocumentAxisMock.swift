@@ -24,10 +24,12 @@ public struct DocumentAxisMock: MockSystem {
     /// Largest message accepted, attachments included; larger ones are answered 413.
     public let maxMessageBytes: Int
     private let tokens: Set<String>
+    private let seededDocuments: [DocumentAxisSeed.Document]
     private let ledger: DocumentAxisLedger
 
     public init(seed: DocumentAxisSeed = .standard, maxMessageBytes: Int = DocumentAxisMock.defaultMaxMessageBytes) {
         tokens = seed.tokens
+        seededDocuments = seed.documents
         ledger = DocumentAxisLedger(seed: seed)
         self.maxMessageBytes = maxMessageBytes
     }
@@ -58,6 +60,23 @@ public struct DocumentAxisMock: MockSystem {
             stats.count("status.history")
             return json(.ok, history(entry))
         }
+    }
+
+    /// The axis' own FAIL shape, for errors the mock server injects.
+    public func internalErrorBody() -> JSONValue {
+        ["status": "FAIL", "ErrorCode": "E_INTERNAL", "ErrorDesc": "Lỗi hệ thống trục liên thông văn bản, đề nghị gửi lại sau."]
+    }
+
+    /// The seeded documents (for status messages), the connected organisations and the token.
+    public func samples() -> JSONValue {
+        let documents: [JSONValue] = seededDocuments.map { document in
+            ["DocId": .string(document.docID), "DocumentId": .string(document.documentID), "From": .string(document.from.rawValue),
+             "To": .array(document.to.map { .string($0.rawValue) })]
+        }
+        return [
+            "documents": .array(documents), "organs": .array(ledger.organs.sorted().map { .string($0.rawValue) }),
+            "tokens": .array(tokens.sorted().map { .string($0) }),
+        ]
     }
 
     /// Reads, checks and acts on one posted edXML message, answering as the axis does.
