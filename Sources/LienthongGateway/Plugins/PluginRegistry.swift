@@ -1,0 +1,24 @@
+import LienthongPluginAPI
+
+/// The adapters a gateway can use, by descriptor id (`adapter: population` in the configuration).
+public struct PluginRegistry: Sendable {
+    public let factories: [String: any LienthongPluginFactory]
+
+    public init(factories: [String: any LienthongPluginFactory]) {
+        self.factories = factories
+    }
+
+    /// A registry of `factories`, keyed by their descriptor ids.
+    public init(_ factories: [any LienthongPluginFactory]) {
+        self.init(factories: Dictionary(factories.map { ($0.descriptor.id, $0) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// The adapters built into the gateway.
+    ///
+    /// The built-in adapters (population, land, business registry, document axis) are written in
+    /// their own targets under `Plugins/`; each one adds its factory here when it lands.
+    public static let builtIn = PluginRegistry(factories: [:])
+
+    /// The factory for `id`, if registered.
+    public func factory(id: String) -> (any LienthongPluginFactory)? { factories[id] }
+}
