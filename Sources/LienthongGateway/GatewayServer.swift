@@ -1,3 +1,5 @@
+import Foundation
+import LienthongStore
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -7,6 +9,35 @@ import Synchronization
 /// one-line start log naming both listen addresses, and on shutdown in-flight requests finish
 /// before the HTTP client, the adapters and the store are released.
 public enum GatewayServer {
+    /// Loads `configurationFile` (refusing to start on any configuration problem), opens the store
+    /// in the data directory, assembles the gateway and serves until SIGTERM or SIGINT.
+    ///
+    /// - Throws: `ConfigurationError` with every problem of the file, `GatewayStartError` when
+    ///   keys, certificates, the store or an adapter cannot be set up, or a server error.
+    public static func serve(
+        configurationFile: String, plugins: PluginRegistry = .builtIn, logLevel: GatewayLogLevel = .info,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async throws {
+        var logger = Logger(label: "lienthong", factory: { StreamLogHandler.standardError(label: $0) })
+        logger.logLevel = logLevel.level
+        let configuration = try ConfigurationLoader(environment: environment, plugins: plugins).load(file: configurationFile)
+        let identity = try GatewayIdentity.load(from: configuration.exchange)
+        let store: GatewayStore
+        do { store = try await GatewayStore.open(dataDirectory: configuration.dataDirectory) } catch {
+            throw GatewayStartError("store in \(configuration.dataDirectory): \(error)")
+        }
+        let runtime: GatewayRuntime
+        do {
+            runtime = try GatewayRuntime.build(
+                configuration: configuration, identity: identity, auditLog: store.auditLog,
+                replayGuard: store.replayGuard, plugins: plugins, logger: logger)
+        } catch {
+            await store.close()
+            throw error
+        }
+        try await run(runtime, logger: logger, releaseStore: { await store.close() })
+    }
+
     public static func run(
         _ runtime: GatewayRuntime, logger: Logger, releaseStore: @escaping @Sendable () async -> Void
     ) async throws {
