@@ -24,7 +24,8 @@ struct ConfigurationParser {
         let services = top.mapping("services").map(providedServices) ?? [:]
         let clients = top.mapping("clients").map { localClients($0, routes: routes, services: services) } ?? []
         let limits = top.mapping("limits").map(limitSettings) ?? GatewayConfiguration.Limits()
-        let dataDirectory = environment["LIENTHONG_DATA_DIR"] ?? top.string("dataDirectory") ?? "/var/lib/lienthong"
+        let dataDirectoryInFile = top.string("dataDirectory")
+        let dataDirectory = environment["LIENTHONG_DATA_DIR"] ?? dataDirectoryInFile ?? "/var/lib/lienthong"
         let schemaDirectories = schemaDirectoryList(top)
         let audit = top.mapping("audit").map(auditSettings) ?? GatewayConfiguration.AuditSettings()
         top.finish()
@@ -202,7 +203,7 @@ struct ConfigurationParser {
                 continue
             }
             guard let hash = Hex.decode(hashText), hash.count == 32 else {
-                reader.report("apiKeySHA256 must be 64 hexadecimal digits (the SHA-256 of the key)",
+                reader.report("must be 64 hexadecimal digits (the SHA-256 of the key)",
                               at: environment[variable] == nil ? hashNode : nil, path: YAMLReader.path(path, "apiKeySHA256"))
                 continue
             }
@@ -279,7 +280,10 @@ struct ConfigurationParser {
             return
         }
         for error in validator.validate(settings).errors {
-            reader.report("\(error.instanceLocation.isEmpty ? "" : error.instanceLocation + ": ")\(error.message)", at: node, path: path)
+            // Point at the offending value itself when the YAML has it.
+            let located = YAMLPointer.node(at: error.instanceLocation, in: node) ?? node
+            let prefix = error.instanceLocation.isEmpty ? "" : error.instanceLocation + ": "
+            reader.report(prefix + error.message, at: located, path: path)
         }
     }
 

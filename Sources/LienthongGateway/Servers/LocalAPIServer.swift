@@ -16,13 +16,9 @@ public enum LocalAPIServer {
         logger: Logger, onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = Router()
-        router.post("/v1/services/:name/:version") { request, context -> Response in
-            let name = context.parameters.get("name") ?? ""
-            let version = context.parameters.get("version") ?? ""
-            return await answer(request, service: "\(name)/\(version)", outbound: outbound, maxBodyBytes: maxBodyBytes)
-        }
-        router.post("/v1/services/:service") { request, context -> Response in
-            let service = context.parameters.get("service")?.removingPercentEncoding ?? ""
+        router.post("/v1/services/**") { request, context -> Response in
+            // Two segments (`…lookup/v1`) or one with the slash encoded (`…lookup%2Fv1`).
+            let service = context.parameters.getCatchAll().joined(separator: "/").removingPercentEncoding ?? ""
             return await answer(request, service: service, outbound: outbound, maxBodyBytes: maxBodyBytes)
         }
         router.get("/openapi.json") { _, _ -> Response in
