@@ -25,7 +25,7 @@ struct ConfigurationParser {
         let clients = top.mapping("clients").map { localClients($0, routes: routes, services: services) } ?? []
         let limits = top.mapping("limits").map(limitSettings) ?? GatewayConfiguration.Limits()
         let dataDirectoryInFile = top.string("dataDirectory")
-        let dataDirectory = environment["LIENTHONG_DATA_DIR"] ?? dataDirectoryInFile ?? "/var/lib/lienthong"
+        let dataDirectory = resolve(environment["LIENTHONG_DATA_DIR"] ?? dataDirectoryInFile ?? "/var/lib/lienthong")
         let schemaDirectories = schemaDirectoryList(top)
         let audit = top.mapping("audit").map(auditSettings) ?? GatewayConfiguration.AuditSettings()
         top.finish()
