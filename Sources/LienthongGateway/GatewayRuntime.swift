@@ -122,16 +122,18 @@ public struct GatewayRuntime: Sendable {
         let serverTLS: NIOSSL.TLSConfiguration
         do { serverTLS = try tls.serverConfiguration() } catch { throw GatewayStartError("TLS server configuration: \(error)") }
         let limits = configuration.limits
-        let local = LocalAPIServer.application(
-            outbound: outbound, agency: configuration.agency, listener: configuration.localAPI,
-            maxBodyBytes: limits.maxBodyBytes, logger: logger, onServerRunning: onLocalAPIRunning)
+        let local: any Service
         let exchange: any Service
         do {
+            local = try LocalAPIServer.application(
+                outbound: outbound, agency: configuration.agency, listener: configuration.localAPI,
+                tls: configuration.localAPI.clientCertificates ? serverTLS : nil, maxBodyBytes: limits.maxBodyBytes,
+                logger: logger, onServerRunning: onLocalAPIRunning)
             exchange = try ExchangeServer.application(
                 inbound: inbound, listener: configuration.exchange.listener, tls: serverTLS,
                 maxBodyBytes: limits.maxBodyBytes, logger: logger, onServerRunning: onExchangeRunning)
         } catch {
-            throw GatewayStartError("exchange server: \(error)")
+            throw GatewayStartError("servers: \(error)")
         }
         return [local, exchange]
     }

@@ -43,9 +43,10 @@ public enum GatewayServer {
     ) async throws {
         let addresses = ListenAddresses()
         let agency = runtime.configuration.agency
+        let localScheme = runtime.configuration.localAPI.clientCertificates ? "https" : "http"
         let services = try runtime.services(
             onLocalAPIRunning: { channel in
-                addresses.set(local: "http://\(describe(channel.localAddress))") { local, exchange in
+                addresses.set(local: "\(localScheme)://\(describe(channel.localAddress))") { local, exchange in
                     logger.notice("lienthong \(agency) serving: local API \(local), exchange API \(exchange)")
                 }
             },

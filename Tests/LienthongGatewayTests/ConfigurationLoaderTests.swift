@@ -87,7 +87,7 @@ struct ConfigurationLoaderTests {
         #expect(configuration.peers[g01]?.map(\.absoluteString) == ["https://g01.example.vn:8443", "https://g01-dr.example.vn:8443"])
         #expect(configuration.routes[TestServices.lookup] == g01)
         #expect(configuration.clients.first?.name == "one-stop-shop")
-        #expect(configuration.clients.first?.apiKeySHA256.count == 32)
+        #expect(configuration.clients.first?.apiKeySHA256?.count == 32)
         #expect(configuration.clients.first?.allowedServices == [TestServices.lookup])
         #expect(configuration.services[TestServices.verify]?.adapter == "population")
         #expect(configuration.services[TestServices.verify]?.allowedAgencies == [TestPKI.otherProvinceAgency])
@@ -179,9 +179,25 @@ struct ConfigurationLoaderTests {
         let files = try Files()
         defer { files.remove() }
         let yaml = Self.validYAML.replacingOccurrences(of: "    apiKeySHA256: \(Self.hashOfTest)\n", with: "")
-        #expect(issues(yaml, files: files).contains { $0.contains("missing apiKeySHA256 (or the environment variable LIENTHONG_CLIENT_ONE_STOP_SHOP_API_KEY_SHA256)") })
+        #expect(issues(yaml, files: files).contains { $0.contains("missing apiKeySHA256 (or the environment variable LIENTHONG_CLIENT_ONE_STOP_SHOP_API_KEY_SHA256) or certificateAgency") })
         let configuration = try load(yaml, environment: ["LIENTHONG_CLIENT_ONE_STOP_SHOP_API_KEY_SHA256": Self.hashOfTest], files: files)
         #expect(configuration.clients.count == 1)
+    }
+
+    @Test("clients may authenticate by certificate when the local API asks for certificates")
+    func certificateClients() throws {
+        let files = try Files()
+        defer { files.remove() }
+        let withCertificate = Self.validYAML.replacingOccurrences(
+            of: "    apiKeySHA256: \(Self.hashOfTest)\n", with: "    certificateAgency: 000.01.00.H41\n")
+        let refused = issues(withCertificate, files: files)
+        #expect(refused.contains { $0.hasPrefix("province.yaml:19:24: clients.one-stop-shop.certificateAgency: needs localAPI.clientCertificates: true") }, "\(refused)")
+        let accepted = try load(
+            withCertificate.replacingOccurrences(of: "  port: 8080\n", with: "  port: 8080\n  clientCertificates: true\n"),
+            files: files)
+        #expect(accepted.localAPI.clientCertificates)
+        #expect(accepted.clients.first?.certificateAgency == TestPKI.agency("000.01.00.H41"))
+        #expect(accepted.clients.first?.apiKeySHA256 == nil)
     }
 
     @Test("YAML syntax errors carry their position")

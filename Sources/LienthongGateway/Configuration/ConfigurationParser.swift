@@ -16,13 +16,15 @@ struct ConfigurationParser {
     func parse(_ root: Node) -> GatewayConfiguration? {
         guard let top = reader.mapping(root, path: "") else { return nil }
         let agency = top.value("agency", required: true).flatMap { agencyCode($0, path: "agency") }
-        let localAPI = top.mapping("localAPI").map { listener($0, defaultHost: "127.0.0.1", defaultPort: 8080) }
+        let localAPI = top.mapping("localAPI").map { localListener($0) }
             ?? GatewayConfiguration.Listener(host: "127.0.0.1", port: 8080)
         let exchange = top.mapping("exchange", required: true).flatMap(exchangeListener)
         let peers = top.mapping("peers").map(peerURLs) ?? [:]
         let routes = top.mapping("routes").map { routeTable($0, peers: peers) } ?? [:]
         let services = top.mapping("services").map(providedServices) ?? [:]
-        let clients = top.mapping("clients").map { localClients($0, routes: routes, services: services) } ?? []
+        let clients = top.mapping("clients").map {
+            localClients($0, routes: routes, services: services, certificatesAccepted: localAPI.clientCertificates)
+        } ?? []
         let limits = top.mapping("limits").map(limitSettings) ?? GatewayConfiguration.Limits()
         let dataDirectoryInFile = top.string("dataDirectory")
         let dataDirectory = resolve(environment["LIENTHONG_DATA_DIR"] ?? dataDirectoryInFile ?? "/var/lib/lienthong")
@@ -39,11 +41,17 @@ struct ConfigurationParser {
 
     // MARK: - Sections
 
-    private func listener(_ map: MappingReader, defaultHost: String, defaultPort: Int) -> GatewayConfiguration.Listener {
-        let host = map.string("host") ?? defaultHost
-        let port = map.integer("port", in: 0...65535) ?? defaultPort
+    private func localListener(_ map: MappingReader) -> GatewayConfiguration.Listener {
+        let host = map.string("host") ?? "127.0.0.1"
+        let port = map.integer("port", in: 0...65535) ?? 8080
+        var clientCertificates = false
+        if let node = map.value("clientCertificates") {
+            if let flag = node.scalar.flatMap({ Bool.construct(from: $0) }) { clientCertificates = flag } else {
+                reader.report("expected true or false", at: node, path: YAMLReader.path(map.path, "clientCertificates"))
+            }
+        }
         map.finish()
-        return GatewayConfiguration.Listener(host: host, port: port)
+        return GatewayConfiguration.Listener(host: host, port: port, clientCertificates: clientCertificates)
     }
 
     private func exchangeListener(_ map: MappingReader) -> GatewayConfiguration.ExchangeListener? {
@@ -177,13 +185,21 @@ struct ConfigurationParser {
     }
 
     private func localClients(
-        _ map: MappingReader, routes: [ServiceID: AgencyCode], services: [ServiceID: GatewayConfiguration.ProvidedService]
+        _ map: MappingReader, routes: [ServiceID: AgencyCode], services: [ServiceID: GatewayConfiguration.ProvidedService],
+        certificatesAccepted: Bool
     ) -> [GatewayConfiguration.LocalClient] {
         var clients: [GatewayConfiguration.LocalClient] = []
         for entry in map.entries {
             let path = YAMLReader.path(map.path, entry.key)
             guard let client = reader.mapping(entry.value, path: path) else { continue }
             let variable = Self.apiKeyVariable(forClient: entry.key)
+            let certificateAgency = client.value("certificateAgency").flatMap {
+                agencyCode($0, path: YAMLReader.path(path, "certificateAgency"))
+            }
+            if certificateAgency != nil && !certificatesAccepted {
+                reader.report("needs localAPI.clientCertificates: true (the local API does not ask for certificates)",
+                              at: client.value("certificateAgency"), path: YAMLReader.path(path, "certificateAgency"))
+            }
             let hashNode = client.value("apiKeySHA256")
             let hashText = environment[variable] ?? hashNode.flatMap { reader.string($0, path: YAMLReader.path(path, "apiKeySHA256")) }
             var allowed: Set<ServiceID> = []
@@ -199,7 +215,14 @@ struct ConfigurationParser {
             }
             client.finish()
             guard let hashText else {
-                reader.report("missing apiKeySHA256 (or the environment variable \(variable))", at: entry.value, path: path)
+                if let certificateAgency {
+                    clients.append(GatewayConfiguration.LocalClient(
+                        name: entry.key, certificateAgency: certificateAgency, allowedServices: allowed))
+                } else if client.value("certificateAgency") == nil {
+                    reader.report(
+                        "missing apiKeySHA256 (or the environment variable \(variable)) or certificateAgency",
+                        at: entry.value, path: path)
+                }
                 continue
             }
             guard let hash = Hex.decode(hashText), hash.count == 32 else {
@@ -207,7 +230,8 @@ struct ConfigurationParser {
                               at: environment[variable] == nil ? hashNode : nil, path: YAMLReader.path(path, "apiKeySHA256"))
                 continue
             }
-            clients.append(GatewayConfiguration.LocalClient(name: entry.key, apiKeySHA256: hash, allowedServices: allowed))
+            clients.append(GatewayConfiguration.LocalClient(
+                name: entry.key, apiKeySHA256: hash, certificateAgency: certificateAgency, allowedServices: allowed))
         }
         return clients
     }

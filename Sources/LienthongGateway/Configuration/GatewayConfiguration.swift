@@ -51,10 +51,14 @@ public struct GatewayConfiguration: Sendable {
     public struct Listener: Sendable, Hashable {
         public var host: String
         public var port: Int
+        /// For the local API only: serve TLS with the gateway's certificate and require a client
+        /// certificate chaining to the trusted CAs, so clients may authenticate by certificate.
+        public var clientCertificates: Bool
 
-        public init(host: String, port: Int) {
+        public init(host: String, port: Int, clientCertificates: Bool = false) {
             self.host = host
             self.port = port
+            self.clientCertificates = clientCertificates
         }
     }
 
@@ -82,16 +86,23 @@ public struct GatewayConfiguration: Sendable {
         }
     }
 
-    /// A local system and what it may call.
+    /// A local system and what it may call. It authenticates with an API key, or, when the local
+    /// listener requires client certificates, with a certificate naming its agency.
     public struct LocalClient: Sendable, Hashable {
         public var name: String
         /// SHA-256 of the API key: the key itself is never stored in the configuration.
-        public var apiKeySHA256: [UInt8]
+        public var apiKeySHA256: [UInt8]?
+        /// The agency named in the client's certificate (`urn:lienthong:agency:<CODE>`).
+        public var certificateAgency: AgencyCode?
         public var allowedServices: Set<ServiceID>
 
-        public init(name: String, apiKeySHA256: [UInt8], allowedServices: Set<ServiceID>) {
+        public init(
+            name: String, apiKeySHA256: [UInt8]? = nil, certificateAgency: AgencyCode? = nil,
+            allowedServices: Set<ServiceID>
+        ) {
             self.name = name
             self.apiKeySHA256 = apiKeySHA256
+            self.certificateAgency = certificateAgency
             self.allowedServices = allowedServices
         }
     }

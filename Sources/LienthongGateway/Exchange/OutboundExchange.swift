@@ -44,10 +44,11 @@ public struct OutboundExchange: Sendable {
         self.logger = logger
     }
 
-    /// Answers one local request for `serviceName` (the path segment of `/v1/services/{service}`).
-    public func handle(_ message: HTTPMessage, service serviceName: String) async -> HTTPAnswer {
+    /// Answers one local request for `serviceName` (the path of `/v1/services/{service}`);
+    /// `certificateAgency` is the agency of the client's TLS certificate when the listener asks for one.
+    public func handle(_ message: HTTPMessage, service serviceName: String, certificateAgency: AgencyCode? = nil) async -> HTTPAnswer {
         do {
-            let client = try authentication.authenticate(message)
+            let client = try authentication.authenticate(message, certificateAgency: certificateAgency)
             let service = try Self.service(named: serviceName)
             try authorization.authorize(client, for: service)
             try sizeLimit.check(message.body)

@@ -6,18 +6,6 @@ import Logging
 import NIOCore
 import NIOSSL
 
-/// The request context of the exchange API: it keeps the connection's channel so the handler can
-/// read the TLS client certificate that NIOSSL verified during the handshake.
-public struct ExchangeRequestContext: RequestContext {
-    public var coreContext: CoreRequestContextStorage
-    public let channel: any Channel
-
-    public init(source: ApplicationRequestContextSource) {
-        self.coreContext = .init(source: source)
-        self.channel = source.channel
-    }
-}
-
 /// The exchange API other gateways call over mTLS: `POST /exchange/v1/messages`.
 ///
 /// The TLS configuration requires a client certificate chaining to the trusted CAs (NIOSSL refuses
@@ -29,7 +17,7 @@ public enum ExchangeServer {
         inbound: InboundExchange, listener: GatewayConfiguration.Listener, tls: TLSConfiguration, maxBodyBytes: Int,
         logger: Logger, onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
-        let router = Router(context: ExchangeRequestContext.self)
+        let router = Router(context: ChannelRequestContext.self)
         router.post("/exchange/v1/messages") { request, context -> Response in
             let peer: AgencyCode
             switch await peerAgency(context.channel) {
@@ -50,6 +38,7 @@ public enum ExchangeServer {
     }
 
     /// The agency named by the TLS client certificate (401 when there is none or it names none).
+    /// NIOSSL has already verified the certificate's chain against the trusted CAs.
     static func peerAgency(_ channel: any Channel) async -> Result<AgencyCode, Problem> {
         let certificate: NIOSSLCertificate?
         do { certificate = try await channel.nioSSL_peerCertificate().get() } catch {

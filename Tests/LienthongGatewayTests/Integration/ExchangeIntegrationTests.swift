@@ -235,6 +235,34 @@ struct ExchangeIntegrationTests {
         }
     }
 
+    @Test("with clientCertificates, a local client authenticates with its certificate; others are refused")
+    func localClientCertificates() async throws {
+        let pki = try TestPKI()
+        let system = TestPKI.agency("000.01.00.H41")
+        let stranger = TestPKI.agency("000.02.00.H41")
+        let configuration = GatewayHarness.configuration(
+            agency: TestPKI.provinceAgency,
+            clients: [GatewayConfiguration.LocalClient(
+                name: "registry-office", certificateAgency: system, allowedServices: [TestServices.verify])],
+            localClientCertificates: true)
+        try await GatewayHarness.withGateway(configuration, identity: pki.province) { province in
+            let url = try #require(URL(string: province.localURL + "/v1/services/population.citizen.lookup/v1"))
+            let request = HTTPMessage(
+                headers: [("Content-Type", "application/json")], body: Array(TestServices.validLookupRequest.utf8))
+
+            // Known by its certificate, so past authentication: refused only for the service.
+            let known = try ExchangeCaller(identity: try pki.identity(for: system))
+            let unknown = try ExchangeCaller(identity: try pki.identity(for: stranger))
+            defer { Task { await known.shutdown(); await unknown.shutdown() } }
+            let forbidden = try await known.post(request, to: url)
+            #expect(forbidden.status == 403)
+            #expect(try problem(forbidden).name == "forbidden")
+            let refused = try await unknown.post(request, to: url)
+            #expect(refused.status == 401)
+            #expect(try problem(refused).name == "unknown-client")
+        }
+    }
+
     @Test("the local API serves its OpenAPI document and a health check")
     func openAPIAndHealth() async throws {
         try await withGateways { _, province, _ in

@@ -18,7 +18,9 @@ struct GatewayHarness {
         let exchangePort: Int
         let auditLog: InMemoryAuditLog
 
-        var localURL: String { "http://127.0.0.1:\(localPort)" }
+        var localURL: String {
+            "\(runtime.configuration.localAPI.clientCertificates ? "https" : "http")://127.0.0.1:\(localPort)"
+        }
         var exchangeURL: URL {
             guard let url = URL(string: "https://127.0.0.1:\(exchangePort)") else { preconditionFailure("bad port") }
             return url
@@ -28,10 +30,10 @@ struct GatewayHarness {
     static func configuration(
         agency: AgencyCode, peers: [AgencyCode: [URL]] = [:], routes: [ServiceID: AgencyCode] = [:],
         clients: [GatewayConfiguration.LocalClient] = [], services: [ServiceID: GatewayConfiguration.ProvidedService] = [:],
-        compressionThreshold: Int = 8192
+        compressionThreshold: Int = 8192, localClientCertificates: Bool = false
     ) -> GatewayConfiguration {
         GatewayConfiguration(
-            agency: agency, localAPI: .init(host: "127.0.0.1", port: 0),
+            agency: agency, localAPI: .init(host: "127.0.0.1", port: 0, clientCertificates: localClientCertificates),
             exchange: .init(
                 listener: .init(host: "127.0.0.1", port: 0), certificateChainFile: "(in memory)",
                 privateKeyFile: "(in memory)", trustedCAFiles: []),
@@ -147,7 +149,10 @@ struct ExchangeCaller {
     }
 
     func post(_ message: HTTPMessage, to gateway: GatewayHarness.Running) async throws(PeerTransportError) -> HTTPAnswer {
-        try await HTTPPeerTransport(client: client, maxAnswerBytes: 1 << 20)
-            .post(message, to: gateway.exchangeURL.appendingPathComponent("exchange/v1/messages"), timeout: .seconds(20))
+        try await post(message, to: gateway.exchangeURL.appendingPathComponent("exchange/v1/messages"))
+    }
+
+    func post(_ message: HTTPMessage, to url: URL) async throws(PeerTransportError) -> HTTPAnswer {
+        try await HTTPPeerTransport(client: client, maxAnswerBytes: 1 << 20).post(message, to: url, timeout: .seconds(20))
     }
 }
