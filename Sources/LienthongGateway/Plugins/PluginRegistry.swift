@@ -1,4 +1,7 @@
+import BusinessRegistryPlugin
+import LandPlugin
 import LienthongPluginAPI
+import PopulationPlugin
 
 /// The adapters a gateway can use, by descriptor id (`adapter: population` in the configuration).
 public struct PluginRegistry: Sendable {
@@ -13,11 +16,11 @@ public struct PluginRegistry: Sendable {
         self.init(factories: Dictionary(factories.map { ($0.descriptor.id, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 
-    /// The adapters built into the gateway.
-    ///
-    /// The built-in adapters (population, land, business registry, document axis) are written in
-    /// their own targets under `Plugins/`; each one adds its factory here when it lands.
-    public static let builtIn = PluginRegistry(factories: [:])
+    /// The adapters built into the gateway (their targets live under `Plugins/`).
+    /// The document axis adapter is added here when its factory exists.
+    public static let builtIn = PluginRegistry([
+        PopulationPluginFactory(), LandPluginFactory(), BusinessRegistryPluginFactory(),
+    ])
 
     /// The factory for `id`, if registered.
     public func factory(id: String) -> (any LienthongPluginFactory)? { factories[id] }
