@@ -71,7 +71,8 @@ public struct GatewayRuntime: Sendable {
             authorization: AgencyAuthorization(allowed: configuration.services.mapValues(\.allowedAgencies)),
             parser: parser, validation: validation,
             adapter: AdapterCall(plugins: plugins.byService, timeout: .seconds(limits.upstreamTimeoutSeconds)),
-            signing: ResponseSigning(signer: signer, agency: configuration.agency), audit: audit, logger: logger)
+            signing: ResponseSigning(signer: signer, agency: configuration.agency),
+            compression: PayloadCompression(thresholdBytes: limits.compressionThresholdBytes), audit: audit, logger: logger)
         let outbound = OutboundExchange(
             agency: configuration.agency, authentication: ClientAuthentication(clients: configuration.clients),
             authorization: ServiceAuthorization(), sizeLimit: BodySizeLimit(maxBytes: limits.maxBodyBytes),

@@ -19,6 +19,7 @@ public struct InboundExchange: Sendable {
     public let validation: SchemaValidation
     public let adapter: AdapterCall
     public let signing: ResponseSigning
+    public let compression: PayloadCompression
     public let audit: AuditRecorder
     public let logger: Logger
 
@@ -26,7 +27,7 @@ public struct InboundExchange: Sendable {
         sizeLimit: BodySizeLimit, mediaType: MediaTypeCheck, decoding: BodyDecoding, envelopeReader: EnvelopeReader,
         signatureCheck: SignatureCheck, replayCheck: ReplayCheck, recipientCheck: RecipientCheck,
         authorization: AgencyAuthorization, parser: JSONBodyParser, validation: SchemaValidation, adapter: AdapterCall,
-        signing: ResponseSigning, audit: AuditRecorder, logger: Logger
+        signing: ResponseSigning, compression: PayloadCompression, audit: AuditRecorder, logger: Logger
     ) {
         self.sizeLimit = sizeLimit
         self.mediaType = mediaType
@@ -40,6 +41,7 @@ public struct InboundExchange: Sendable {
         self.validation = validation
         self.adapter = adapter
         self.signing = signing
+        self.compression = compression
         self.audit = audit
         self.logger = logger
     }
@@ -66,8 +68,10 @@ public struct InboundExchange: Sendable {
             let answer = try await adapter.call(request, payload: json)
             try validation.validateResponse(answer, for: request.service)
             let (response, jws) = try signing.sign(answer.serializedBytes(), answering: request)
+            let (body, encoding) = try compression.encode(response.payload)
             try await audit.record(response, direction: .outbound, outcome: "answered", jws: jws)
-            return HTTPAnswer(status: 200, headers: WireHeaders.fields(for: response, jws: jws), body: response.payload)
+            return HTTPAnswer(
+                status: 200, headers: WireHeaders.fields(for: response, jws: jws, contentEncoding: encoding), body: body)
         } catch {
             logger.info("refused an inbound message", metadata: ["problem": "\(error)"])
             if let authenticated {

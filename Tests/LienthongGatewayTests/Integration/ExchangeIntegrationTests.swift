@@ -24,7 +24,8 @@ struct ExchangeIntegrationTests {
             services: [
                 TestServices.lookup: .init(adapter: "fake-population", allowedAgencies: nil),
                 TestServices.verify: .init(adapter: "fake-slow", allowedAgencies: [TestPKI.provinceAgency]),
-            ])
+            ],
+            compressionThreshold: compressionThreshold)
         let plugins: [String: any LienthongPluginFactory] = [
             "fake-population": FixedPluginFactory(plugin: CitizenLookupPlugin()),
             "fake-slow": FixedPluginFactory(plugin: TimingOutPlugin()),
@@ -65,6 +66,8 @@ struct ExchangeIntegrationTests {
             let answer = try await clients.callLocal(
                 province, service: "population.citizen.lookup/v1", body: TestServices.validLookupRequest, apiKey: Self.apiKey)
             #expect(answer.status == 200)
+            // The client gets the payload as signed, decompressed.
+            #expect(answer[header: "Content-Encoding"] == nil)
             let payload = try JSONParser.parse(answer.body)
             #expect(payload.asObject?["SoDinhDanh"] == .string("040085012345"))
 
@@ -273,6 +276,34 @@ struct ExchangeIntegrationTests {
             #expect(try JSONParser.parse(openAPI.body).asObject?["openapi"] == .string("3.1.0"))
             let health = try await clients.get(province.localURL + "/health")
             #expect(try JSONParser.parse(health.body).asObject?["agency"] == .string("000.00.00.H41"))
+        }
+    }
+}
+
+@Suite("Exchange wire format")
+struct ExchangeWireTests {
+    @Test("above the threshold the provider's answer travels gzip-compressed and still verifies")
+    func compressedAnswer() async throws {
+        let pki = try TestPKI()
+        let configuration = GatewayHarness.configuration(
+            agency: TestPKI.ministryAgency,
+            services: [TestServices.lookup: .init(adapter: "fake-population", allowedAgencies: nil)],
+            compressionThreshold: 0)
+        let plugins: [String: any LienthongPluginFactory] = ["fake-population": FixedPluginFactory(plugin: CitizenLookupPlugin())]
+        try await GatewayHarness.withGateway(configuration, identity: pki.ministry, plugins: plugins) { ministry in
+            let caller = try ExchangeCaller(identity: pki.province)
+            defer { Task { await caller.shutdown() } }
+            let request = Envelope(
+                from: TestPKI.provinceAgency, to: TestPKI.ministryAgency, service: TestServices.lookup,
+                payload: Array(TestServices.validLookupRequest.utf8))
+            let answer = try await caller.post(try caller.signed(request), to: ministry)
+            #expect(answer.status == 200)
+            #expect(answer[header: "Content-Encoding"] == "gzip")
+            let verification = ResponseVerification(
+                verifier: JWSVerifier(trustStore: try TrustStore(certificates: [pki.ca.certificate])),
+                decoding: BodyDecoding(maxDecompressedBytes: 1 << 20))
+            let verified = try verification.verify(answer, request: request, provider: TestPKI.ministryAgency)
+            #expect(try JSONParser.parse(verified.envelope.payload).asObject?["SoDinhDanh"] == .string("040085012345"))
         }
     }
 }
