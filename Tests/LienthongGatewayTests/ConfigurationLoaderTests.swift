@@ -159,6 +159,17 @@ struct ConfigurationLoaderTests {
         #expect(found.count == 9, "\(found.joined(separator: "\n"))")
     }
 
+    @Test("a routed service without schemas is reported where it is routed")
+    func serviceWithoutSchemas() throws {
+        let files = try Files()
+        defer { files.remove() }
+        let yaml = Self.validYAML.replacingOccurrences(
+            of: "  population.citizen.lookup/v1: 000.00.00.G01", with: "  population.citizen.lookup/v9: 000.00.00.G01")
+            .replacingOccurrences(of: "services: [population.citizen.lookup/v1]", with: "services: [population.citizen.lookup/v9]")
+        let found = issues(yaml, files: files)
+        #expect(found == ["province.yaml:16:33: routes.\"population.citizen.lookup/v9\": no request/response schemas for population.citizen.lookup/v9 in the bundled schemas or schemaDirectories"])
+    }
+
     @Test("environment variables override secrets and paths")
     func environmentOverrides() throws {
         let files = try Files()

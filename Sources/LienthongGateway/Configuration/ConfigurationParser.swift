@@ -292,8 +292,9 @@ struct ConfigurationParser {
             return
         }
         for service in Set(routes.keys).union(services.keys).sorted() where catalog.schemas(forService: service.rawValue) == nil {
+            let section = routes[service] != nil ? "routes" : "services"
             reader.report("no request/response schemas for \(service) in the bundled schemas or schemaDirectories",
-                          at: nil, path: YAMLReader.path("services", service.rawValue))
+                          at: root[section]?[service.rawValue], path: YAMLReader.path(section, service.rawValue))
         }
     }
 
