@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "lienthong", targets: ["lienthong"]),
         .library(name: "LienthongCore", targets: ["LienthongCore"]),
         .library(name: "LienthongCrypto", targets: ["LienthongCrypto"]),
+        .library(name: "LienthongJSON", targets: ["LienthongJSON"]),
         .library(name: "LienthongSchema", targets: ["LienthongSchema"]),
     ],
     dependencies: [
@@ -48,10 +49,11 @@ let package = Package(
         .target(name: "LienthongCore", swiftSettings: strictSwift),
         .target(
             name: "LienthongCrypto",
-            dependencies: ["COpenSSL", "CZlib", "LienthongCore"],
+            dependencies: ["COpenSSL", "CZlib", "LienthongCore", "LienthongJSON"],
             swiftSettings: strictSwift
         ),
-        .target(name: "LienthongSchema", swiftSettings: strictSwift),
+        .target(name: "LienthongJSON", swiftSettings: strictSwift),
+        .target(name: "LienthongSchema", dependencies: ["LienthongJSON"], swiftSettings: strictSwift),
         .target(
             name: "LienthongPluginAPI",
             dependencies: [
@@ -118,6 +120,7 @@ let package = Package(
             exclude: ["Interop"],
             swiftSettings: strictSwift
         ),
+        .testTarget(name: "LienthongJSONTests", dependencies: ["LienthongJSON"], swiftSettings: strictSwift),
         .testTarget(name: "LienthongSchemaTests", dependencies: ["LienthongSchema"], swiftSettings: strictSwift),
         .testTarget(
             name: "LienthongStoreTests", dependencies: ["LienthongStore", "LienthongCrypto"], swiftSettings: strictSwift),

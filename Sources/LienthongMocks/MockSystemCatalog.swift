@@ -7,7 +7,7 @@ public enum MockSystemCatalog {
         "population": { PopulationSystem(data: $0) },
         "land": { LandSystem(data: $0) },
         "business": { BusinessRegistrySystem(data: $0) },
-        // "document-axis": added once the document-axis mock is in main.
+        "document-axis": { _ in DocumentAxisMock() },
     ]
 
     /// The known names, sorted, for usage messages.

@@ -1,10 +1,11 @@
 import Foundation
+import LienthongJSON
 
 /// The members of a received protected header, sorted by JSON type, before any JOSE rule is applied.
 ///
-/// `JSONDecoder` is used rather than `JSONSerialization` because it keeps `false` and `0` apart,
-/// which the `b64` rule depends on.
-struct JWSHeaderDecoding: Decodable {
+/// Parsed with `LienthongJSON`'s strict parser: it keeps `false` and `0` apart (the `b64` rule depends
+/// on it) and refuses a header that names a member twice, which RFC 7515 §4 forbids.
+struct JWSHeaderDecoding {
     enum Member: Equatable {
         case string(String)
         case bool(Bool)
@@ -14,33 +15,31 @@ struct JWSHeaderDecoding: Decodable {
 
     let members: [String: Member]
 
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: MemberKey.self)
-        var members: [String: Member] = [:]
-        for key in container.allKeys {
-            if let text = try? container.decode(String.self, forKey: key) {
-                members[key.stringValue] = .string(text)
-            } else if let flag = try? container.decode(Bool.self, forKey: key) {
-                members[key.stringValue] = .bool(flag)
-            } else if let list = try? container.decode([String].self, forKey: key) {
-                members[key.stringValue] = .strings(list)
-            } else {
-                members[key.stringValue] = .other
-            }
-        }
-        self.members = members
-    }
-
     /// Parses header JSON bytes.
     static func parse(_ json: [UInt8]) throws(JWSError) -> JWSHeaderDecoding {
-        do {
-            return try JSONDecoder().decode(JWSHeaderDecoding.self, from: Data(json))
-        } catch DecodingError.typeMismatch {
-            throw .headerNotJSONObject(reason: "the JSON value is not an object")
-        } catch {
-            throw .headerNotJSONObject(reason: "not valid JSON")
+        let value: JSONValue
+        do { value = try JSONParser.parse(json, limits: headerLimits) } catch {
+            throw .headerNotJSONObject(reason: "not valid JSON (\(error))")
         }
+        guard case .object(let object) = value else {
+            throw .headerNotJSONObject(reason: "the JSON value is not an object")
+        }
+        var members: [String: Member] = [:]
+        for (name, member) in object {
+            switch member {
+            case .string(let text): members[name] = .string(text)
+            case .bool(let flag): members[name] = .bool(flag)
+            case .array(let items):
+                let strings = items.compactMap(\.asString)
+                members[name] = strings.count == items.count ? .strings(strings) : .other
+            default: members[name] = .other
+            }
+        }
+        return JWSHeaderDecoding(members: members)
     }
+
+    /// A protected header is a flat object; deep nesting is never legitimate.
+    private static let headerLimits = JSONParser.Limits(maxDepth: 8)
 
     /// Applies the JOSE and RFC 7797 rules and returns the key reference to resolve.
     func validated() throws(JWSError) -> (algorithm: SignatureAlgorithm, keyReference: JWSHeaderEncoding.KeyReference, members: [String: String]) {

@@ -1,4 +1,5 @@
 import BusinessRegistryPlugin
+import DocumentAxisPlugin
 import LandPlugin
 import LienthongPluginAPI
 import PopulationPlugin
@@ -17,9 +18,8 @@ public struct PluginRegistry: Sendable {
     }
 
     /// The adapters built into the gateway (their targets live under `Plugins/`).
-    /// The document axis adapter is added here when its factory exists.
     public static let builtIn = PluginRegistry([
-        PopulationPluginFactory(), LandPluginFactory(), BusinessRegistryPluginFactory(),
+        PopulationPluginFactory(), LandPluginFactory(), BusinessRegistryPluginFactory(), DocumentAxisPluginFactory(),
     ])
 
     /// The factory for `id`, if registered.

@@ -110,18 +110,10 @@ enum OpenSSLSpeed {
     }
 
     private static func capture(_ command: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CommandFailure("`\(command.joined(separator: " "))` exited with status \(process.terminationStatus)")
+        let result = try SignalSafeSpawn.run(command)
+        guard result.status == 0 else {
+            throw CommandFailure("`\(command.joined(separator: " "))` exited with status \(result.status)")
         }
-        return String(decoding: data, as: UTF8.self)
+        return result.output
     }
 }

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import LienthongSchema
+@testable import LienthongJSON
 
 @Suite("JSONNumber: exact decimal value")
 struct JSONNumberTests {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import LienthongSchema
+@testable import LienthongJSON
 
 /// Exact number semantics against Python's `fractions.Fraction` on random literals: ordering,
 /// equality, `isInteger` and `isMultiple(of:)` must match rational arithmetic exactly.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import LienthongSchema
+@testable import LienthongJSON
 
 /// Differential test: our parser against Python's `json` module, made strict (strict UTF-8,
 /// no BOM, no NaN/Infinity, no duplicate keys, no lone surrogates). Both must accept and refuse

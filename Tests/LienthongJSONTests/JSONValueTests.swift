@@ -1,6 +1,6 @@
 import Testing
 
-@testable import LienthongSchema
+@testable import LienthongJSON
 
 @Suite("JSONValue: equality, access and literals")
 struct JSONValueTests {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import LienthongSchema
+@testable import LienthongJSON
 
 @Suite("JSONParser: valid documents")
 struct JSONParserValidTests {
