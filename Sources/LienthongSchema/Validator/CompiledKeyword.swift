@@ -3,9 +3,10 @@
 typealias NodeID = Int
 
 /// One keyword of a schema, compiled: its argument parsed, checked and ready to apply.
-/// `name` is the keyword as written in the schema, used only to build error locations.
+/// `name` is the keyword as written in the schema, used only to build error locations; a
+/// `StaticString`, so that passing entries around involves no reference counting.
 struct KeywordEntry: Sendable {
-    let name: String
+    let name: StaticString
     let keyword: CompiledKeyword
 }
 
@@ -46,9 +47,9 @@ enum CompiledKeyword: Sendable {
     case minProperties(Int)
     case required([String])
     case dependentRequired([(property: String, required: [String])])
-    case properties([String: NodeID])
-    case patternProperties([(regex: ECMARegex, node: NodeID)])
-    case additionalProperties(AdditionalPropertiesRule)
+    /// `properties`, `patternProperties` and `additionalProperties` together, so that each
+    /// member is looked up once.
+    case members(MemberRule)
     case propertyNames(NodeID)
     case dependentSchemas([(property: String, node: NodeID)])
     case unevaluatedProperties(NodeID)
@@ -138,11 +139,41 @@ struct ContainsRule: Sendable {
     let annotatesItems: Bool
 }
 
-/// `additionalProperties` with what its sibling `properties` and `patternProperties` already cover.
-struct AdditionalPropertiesRule: Sendable {
-    let node: NodeID
-    let coveredNames: Set<String>
-    let coveringPatterns: [ECMARegex]
+/// The member applicators of one schema: `properties`, `patternProperties` and
+/// `additionalProperties` (whichever are present), applied in one pass over the members.
+/// When every name in the schema's `required` is also in `properties`, `required` is checked
+/// here too, from the entries the pass saw, instead of looking each name up again.
+/// A class, so that the keyword loop copies one reference rather than the tables.
+final class MemberRule: Sendable {
+    let properties: PropertyTable?
+    let patterns: [(regex: ECMARegex, node: NodeID)]
+    let additional: NodeID?
+    /// Folded `required`: the property table entries that must be present, as a bit mask.
+    let requiredEntries: [Int]
+    let requiredMask: UInt64
+
+    init(
+        properties: PropertyTable?, patterns: [(regex: ECMARegex, node: NodeID)], additional: NodeID?,
+        requiredEntries: [Int]
+    ) {
+        self.properties = properties
+        self.patterns = patterns
+        self.additional = additional
+        self.requiredEntries = requiredEntries
+        self.requiredMask = requiredEntries.reduce(0) { $0 | 1 << UInt64($1) }
+    }
+
+    /// The entries of `required`, when they can all be checked from a pass over the members:
+    /// every name is in `properties` and the table fits the 64-bit mask.
+    static func foldableRequired(_ names: [String], into table: PropertyTable?) -> [Int]? {
+        guard let table, table.count <= 64 else { return nil }
+        var entries: [Int] = []
+        for name in names {
+            guard let entry = table.entry(for: name) else { return nil }
+            if !entries.contains(entry) { entries.append(entry) }
+        }
+        return entries
+    }
 }
 
 /// `if` with its optional `then` and `else` (neither applies without `if`).

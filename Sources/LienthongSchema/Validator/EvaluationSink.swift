@@ -5,7 +5,9 @@ protocol EvaluationSink {
     /// False: stop at the first failure, record nothing. True: evaluate everything and record.
     static var recordsErrors: Bool { get }
 
-    mutating func enterKeyword(_ name: String)
+    mutating func enterKeyword(_ name: StaticString)
+    /// A name from the schema's data: a property name or a `patternProperties` pattern.
+    mutating func enterKeyword(member name: String)
     mutating func enterKeyword(index: Int)
     mutating func leaveKeyword()
     mutating func enterInstance(key: String)
@@ -15,7 +17,7 @@ protocol EvaluationSink {
     /// Records that `keyword` of `node` failed at the current locations. `keyword` is nil for a
     /// `false` schema, whose location is the node itself. `position` inserts the error earlier
     /// in the list (an applicator's own error before its subschemas' errors).
-    mutating func fail(_ node: SchemaNode, keyword: String?, at position: Int?, message: () -> String)
+    mutating func fail(_ node: SchemaNode, keyword: StaticString?, at position: Int?, message: () -> String)
 
     /// The number of errors recorded so far: a mark to roll back to.
     var errorCount: Int { get }
@@ -24,7 +26,7 @@ protocol EvaluationSink {
 }
 
 extension EvaluationSink {
-    mutating func fail(_ node: SchemaNode, keyword: String?, message: () -> String) {
+    mutating func fail(_ node: SchemaNode, keyword: StaticString?, message: () -> String) {
         fail(node, keyword: keyword, at: nil, message: message)
     }
 }
@@ -32,13 +34,14 @@ extension EvaluationSink {
 /// The `isValid` sink: no state at all.
 struct FirstFailureSink: EvaluationSink {
     static var recordsErrors: Bool { false }
-    @inline(__always) mutating func enterKeyword(_ name: String) {}
+    @inline(__always) mutating func enterKeyword(_ name: StaticString) {}
+    @inline(__always) mutating func enterKeyword(member name: String) {}
     @inline(__always) mutating func enterKeyword(index: Int) {}
     @inline(__always) mutating func leaveKeyword() {}
     @inline(__always) mutating func enterInstance(key: String) {}
     @inline(__always) mutating func enterInstance(index: Int) {}
     @inline(__always) mutating func leaveInstance() {}
-    @inline(__always) mutating func fail(_ node: SchemaNode, keyword: String?, at position: Int?, message: () -> String) {}
+    @inline(__always) mutating func fail(_ node: SchemaNode, keyword: StaticString?, at position: Int?, message: () -> String) {}
     var errorCount: Int { 0 }
     @inline(__always) mutating func discardErrors(after mark: Int) {}
 }
@@ -47,11 +50,13 @@ struct FirstFailureSink: EvaluationSink {
 /// them into JSON Pointers only when an error is recorded.
 struct ErrorCollectingSink: EvaluationSink {
     private enum Token {
+        case keyword(StaticString)
         case name(String)
         case index(Int)
 
         var escaped: String {
             switch self {
+            case .keyword(let keyword): SchemaPointer.escape(keyword.description)
             case .name(let name): SchemaPointer.escape(name)
             case .index(let index): String(index)
             }
@@ -63,18 +68,19 @@ struct ErrorCollectingSink: EvaluationSink {
     private var instancePath: [Token] = []
     private(set) var errors: [ValidationError] = []
 
-    mutating func enterKeyword(_ name: String) { keywordPath.append(.name(name)) }
+    mutating func enterKeyword(_ name: StaticString) { keywordPath.append(.keyword(name)) }
+    mutating func enterKeyword(member name: String) { keywordPath.append(.name(name)) }
     mutating func enterKeyword(index: Int) { keywordPath.append(.index(index)) }
     mutating func leaveKeyword() { keywordPath.removeLast() }
     mutating func enterInstance(key: String) { instancePath.append(.name(key)) }
     mutating func enterInstance(index: Int) { instancePath.append(.index(index)) }
     mutating func leaveInstance() { instancePath.removeLast() }
 
-    mutating func fail(_ node: SchemaNode, keyword: String?, at position: Int?, message: () -> String) {
+    mutating func fail(_ node: SchemaNode, keyword: StaticString?, at position: Int?, message: () -> String) {
         var keywordLocation = Self.pointer(keywordPath)
         var absolute = node.absoluteLocation
         if let keyword {
-            let escaped = SchemaPointer.escape(keyword)
+            let escaped = SchemaPointer.escape(keyword.description)
             keywordLocation += "/" + escaped
             absolute += SchemaPointer.fragmentEncoded("/" + escaped)
         }

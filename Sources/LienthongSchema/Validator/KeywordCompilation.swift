@@ -84,7 +84,7 @@ struct KeywordCompilation {
         }
     }
 
-    private mutating func assert(_ name: String, _ keyword: CompiledKeyword) {
+    private mutating func assert(_ name: StaticString, _ keyword: CompiledKeyword) {
         assertions.append(KeywordEntry(name: name, keyword: keyword))
     }
 
@@ -141,15 +141,16 @@ struct KeywordCompilation {
     // MARK: - Applicators on the same instance
 
     private mutating func compileInPlaceApplicators(_ compiler: inout SchemaCompiler) throws(SchemaCompileError) {
-        for name in ["allOf", "anyOf", "oneOf"] {
-            guard let nodes = try subschemaArray(name, &compiler) else { continue }
-            let keyword: CompiledKeyword =
-                switch name {
-                case "allOf": .allOf(nodes)
-                case "anyOf": .anyOf(nodes)
-                default: .oneOf(nodes)
-                }
-            inPlace.append(KeywordEntry(name: name, keyword: keyword))
+        if let nodes = try subschemaArray("allOf", &compiler) {
+            inPlace.append(KeywordEntry(name: "allOf", keyword: .allOf(nodes)))
+            inPlaceTargets += nodes
+        }
+        if let nodes = try subschemaArray("anyOf", &compiler) {
+            inPlace.append(KeywordEntry(name: "anyOf", keyword: .anyOf(nodes)))
+            inPlaceTargets += nodes
+        }
+        if let nodes = try subschemaArray("oneOf", &compiler) {
+            inPlace.append(KeywordEntry(name: "oneOf", keyword: .oneOf(nodes)))
             inPlaceTargets += nodes
         }
         if let node = try subschema("not", &compiler) {
@@ -211,29 +212,29 @@ struct KeywordCompilation {
     // MARK: - Applicators on members and items
 
     private mutating func compileObjectApplicators(_ compiler: inout SchemaCompiler) throws(SchemaCompileError) {
-        var coveredNames: Set<String> = []
-        var coveringPatterns: [ECMARegex] = []
-        if let map = try subschemaMap("properties", &compiler) {
-            coveredNames = Set(map.map(\.property))
-            if !map.isEmpty {
-                children.append(
-                    KeywordEntry(
-                        name: "properties",
-                        keyword: .properties(Dictionary(map.map { ($0.property, $0.node) }, uniquingKeysWith: { first, _ in first }))))
-            }
-        }
+        let properties = try subschemaMap("properties", &compiler)
+        var patterns: [(regex: ECMARegex, node: NodeID)] = []
         if let map = try subschemaMap("patternProperties", &compiler) {
-            var compiled: [(regex: ECMARegex, node: NodeID)] = []
             let reader = KeywordReader(key: key, object: object, documentURI: compiler.documentURI(of: key))
             for entry in map {
-                compiled.append((try reader.regex(entry.property, at: ["patternProperties", entry.property]), entry.node))
+                patterns.append((try reader.regex(entry.property, at: ["patternProperties", entry.property]), entry.node))
             }
-            coveringPatterns = compiled.map(\.regex)
-            if !compiled.isEmpty { children.append(KeywordEntry(name: "patternProperties", keyword: .patternProperties(compiled))) }
         }
-        if let node = try subschema("additionalProperties", &compiler) {
-            let rule = AdditionalPropertiesRule(node: node, coveredNames: coveredNames, coveringPatterns: coveringPatterns)
-            children.append(KeywordEntry(name: "additionalProperties", keyword: .additionalProperties(rule)))
+        let additional = try subschema("additionalProperties", &compiler)
+        if properties?.isEmpty == false || !patterns.isEmpty || additional != nil {
+            let table = properties.flatMap { $0.isEmpty ? nil : PropertyTable($0.map { (name: $0.property, node: $0.node) }) }
+            var requiredEntries: [Int] = []
+            if let index = assertions.firstIndex(where: { $0.name.description == "required" }),
+                case .required(let names) = assertions[index].keyword,
+                let entries = MemberRule.foldableRequired(names, into: table)
+            {
+                requiredEntries = entries
+                assertions.remove(at: index)
+            }
+            let rule = MemberRule(
+                properties: table, patterns: patterns, additional: additional, requiredEntries: requiredEntries)
+            let name: StaticString = table != nil ? "properties" : patterns.isEmpty ? "additionalProperties" : "patternProperties"
+            children.append(KeywordEntry(name: name, keyword: .members(rule)))
         }
         if let node = try subschema("propertyNames", &compiler) {
             children.append(KeywordEntry(name: "propertyNames", keyword: .propertyNames(node)))
