@@ -8,6 +8,37 @@ typealias NodeID = Int
 struct KeywordEntry: Sendable {
     let name: StaticString
     let keyword: CompiledKeyword
+    /// Which instances the keyword looks at, so the evaluator can dispatch (and skip keywords
+    /// for other types) on a plain byte before touching the payload.
+    let category: KeywordCategory
+
+    init(name: StaticString, keyword: CompiledKeyword) {
+        self.name = name
+        self.keyword = keyword
+        self.category = KeywordCategory(keyword)
+    }
+}
+
+enum KeywordCategory: UInt8, Sendable {
+    case anyType, number, string, array, object, inPlace
+
+    init(_ keyword: CompiledKeyword) {
+        switch keyword {
+        case .type, .constant, .enumeration:
+            self = .anyType
+        case .multipleOf, .maximum, .exclusiveMaximum, .minimum, .exclusiveMinimum:
+            self = .number
+        case .maxLength, .minLength, .pattern, .format:
+            self = .string
+        case .maxItems, .minItems, .uniqueItems, .prefixItems, .items, .contains, .unevaluatedItems:
+            self = .array
+        case .maxProperties, .minProperties, .required, .dependentRequired, .members, .propertyNames,
+            .dependentSchemas, .unevaluatedProperties:
+            self = .object
+        case .reference, .dynamicReference, .allOf, .anyOf, .oneOf, .not, .conditional:
+            self = .inPlace
+        }
+    }
 }
 
 /// The compiled form of each keyword the validator applies. Annotation-only keywords

@@ -227,7 +227,7 @@ extension Evaluator {
         sink.enterInstance(key: key)
         defer { sink.leaveInstance() }
         let childNode = schema.nodes[child]
-        if case .alwaysInvalid = childNode.body {
+        if case .alwaysInvalid = childNode.kind {
             sink.fail(childNode, keyword: nil, message: falseSchemaMessage)
             return false
         }

@@ -16,15 +16,14 @@ struct Evaluator<Sink: EvaluationSink> {
     /// when the caller collects that (an `unevaluated*` keyword further up needs it).
     mutating func evaluate(_ id: NodeID, _ instance: JSONValue, _ evaluated: inout EvaluatedLocations) -> Bool {
         let node = schema.nodes[id]
-        let keywords: [KeywordEntry]
-        switch node.body {
+        switch node.kind {
         case .alwaysValid:
             return true
         case .alwaysInvalid:
             sink.fail(node, keyword: nil) { "no value is allowed here (the schema is false)" }
             return false
-        case .keywords(let entries):
-            keywords = entries
+        case .keywords:
+            break
         }
 
         depth += 1
@@ -42,38 +41,62 @@ struct Evaluator<Sink: EvaluationSink> {
         defer { if entersResource { dynamicScope.removeLast() } }
 
         guard node.needsEvaluatedLocations else {
-            return apply(keywords, of: node, to: instance, &evaluated)
+            return apply(node.keywords, of: node, to: instance, &evaluated)
         }
         // Own collection, so that siblings of this schema in the parent stay invisible to our
         // unevaluated* keywords; handed up only when this schema succeeded.
         var local = EvaluatedLocations.active
-        let valid = apply(keywords, of: node, to: instance, &local)
+        let valid = apply(node.keywords, of: node, to: instance, &local)
         if valid { evaluated.merge(local) }
         return valid
     }
 
     private mutating func apply(
-        _ keywords: [KeywordEntry], of node: SchemaNode, to instance: JSONValue, _ evaluated: inout EvaluatedLocations
+        _ keywords: UnsafeBufferPointer<KeywordEntry>, of node: SchemaNode, to instance: JSONValue, _ evaluated: inout EvaluatedLocations
     ) -> Bool {
-        keywords.withUnsafeBufferPointer { entries in
-            var valid = true
-            for index in entries.indices where !apply(entries, index, of: node, to: instance, &evaluated) {
-                valid = false
-                if !Sink.recordsErrors { return false }
-            }
-            return valid
+        guard let first = keywords.baseAddress else { return true }
+        var valid = true
+        for index in keywords.indices where !apply(first + index, of: node, to: instance, &evaluated) {
+            valid = false
+            if !Sink.recordsErrors { return false }
+        }
+        return valid
+    }
+
+    /// Applies keyword `index` of `entries`. The entry is read in place and only the payload of
+    /// its case is bound: copying whole entries (with their reference counts) at every call
+    /// showed up as a quarter of the time of `isValid`. This dispatcher binds nothing itself, so
+    /// its stack frame stays small on the recursive path (unoptimised builds give every
+    /// binding of a large switch its own stack slot).
+    private mutating func apply(
+        _ entry: UnsafePointer<KeywordEntry>, of node: SchemaNode, to instance: JSONValue,
+        _ evaluated: inout EvaluatedLocations
+    ) -> Bool {
+        switch entry.pointee.category {
+        case .anyType:
+            return applyAnyTypeKeyword(entry, node, instance)
+        case .number:
+            guard case .number = instance else { return true }
+            return applyNumberKeyword(entry, node, instance)
+        case .string:
+            guard case .string = instance else { return true }
+            return applyStringKeyword(entry, node, instance)
+        case .array:
+            guard case .array = instance else { return true }
+            return applyArrayKeyword(entry, node, instance, &evaluated)
+        case .object:
+            guard case .object = instance else { return true }
+            return applyObjectKeyword(entry, node, instance, &evaluated)
+        case .inPlace:
+            return applyInPlaceKeyword(entry, node, instance, &evaluated)
         }
     }
 
-    /// Applies keyword `index` of `entries`. The entry is read in place through the buffer and
-    /// only the payload of its case is bound: copying whole entries (with their reference
-    /// counts) at every call showed up as a quarter of the time of `isValid`.
-    private mutating func apply(
-        _ entries: UnsafeBufferPointer<KeywordEntry>, _ index: Int, of node: SchemaNode, to instance: JSONValue,
-        _ evaluated: inout EvaluatedLocations
+    private mutating func applyAnyTypeKeyword(
+        _ entry: UnsafePointer<KeywordEntry>, _ node: SchemaNode, _ instance: JSONValue
     ) -> Bool {
-        let name = entries[index].name
-        switch entries[index].keyword {
+        let name = entry.pointee.name
+        switch entry.pointee.keyword {
         case .type(let types):
             return checkType(types, name, node, instance)
         case .constant(let expected):
@@ -86,38 +109,61 @@ struct Evaluator<Sink: EvaluationSink> {
                 "value \(MessageText.json(instance)) is not one of \(MessageText.json(.array(values.values)))"
             }
             return false
-        case .multipleOf(let divisor):
-            return checkMultipleOf(divisor, name, node, instance)
-        case .maximum(let limit):
-            return checkBound(.maximum, limit, name, node, instance)
-        case .exclusiveMaximum(let limit):
-            return checkBound(.exclusiveMaximum, limit, name, node, instance)
-        case .minimum(let limit):
-            return checkBound(.minimum, limit, name, node, instance)
-        case .exclusiveMinimum(let limit):
-            return checkBound(.exclusiveMinimum, limit, name, node, instance)
-        case .maxLength(let limit):
-            return checkMaxLength(limit, name, node, instance)
-        case .minLength(let limit):
-            return checkMinLength(limit, name, node, instance)
-        case .pattern(let regex):
-            return checkPattern(regex, name, node, instance)
-        case .format(let format):
-            return checkFormat(format, name, node, instance)
-        case .maxItems(let limit):
-            return checkItemCount(maximum: limit, name, node, instance)
-        case .minItems(let limit):
-            return checkItemCount(minimum: limit, name, node, instance)
-        case .uniqueItems:
-            return checkUniqueItems(name, node, instance)
-        case .prefixItems(let children):
-            return applyPrefixItems(children, name, instance, &evaluated)
-        case .items(let startIndex, let child):
-            return applyItems(from: startIndex, child, name, instance, &evaluated)
-        case .contains(let rule):
-            return applyContains(rule, name, node, instance, &evaluated)
-        case .unevaluatedItems(let child):
-            return applyUnevaluatedItems(child, name, instance, &evaluated)
+        default:
+            return true
+        }
+    }
+
+    private mutating func applyNumberKeyword(
+        _ entry: UnsafePointer<KeywordEntry>, _ node: SchemaNode, _ instance: JSONValue
+    ) -> Bool {
+        let name = entry.pointee.name
+        switch entry.pointee.keyword {
+        case .multipleOf(let divisor): return checkMultipleOf(divisor, name, node, instance)
+        case .maximum(let limit): return checkBound(.maximum, limit, name, node, instance)
+        case .exclusiveMaximum(let limit): return checkBound(.exclusiveMaximum, limit, name, node, instance)
+        case .minimum(let limit): return checkBound(.minimum, limit, name, node, instance)
+        case .exclusiveMinimum(let limit): return checkBound(.exclusiveMinimum, limit, name, node, instance)
+        default: return true
+        }
+    }
+
+    private mutating func applyStringKeyword(
+        _ entry: UnsafePointer<KeywordEntry>, _ node: SchemaNode, _ instance: JSONValue
+    ) -> Bool {
+        let name = entry.pointee.name
+        switch entry.pointee.keyword {
+        case .maxLength(let limit): return checkMaxLength(limit, name, node, instance)
+        case .minLength(let limit): return checkMinLength(limit, name, node, instance)
+        case .pattern(let regex): return checkPattern(regex, name, node, instance)
+        case .format(let format): return checkFormat(format, name, node, instance)
+        default: return true
+        }
+    }
+
+    private mutating func applyArrayKeyword(
+        _ entry: UnsafePointer<KeywordEntry>, _ node: SchemaNode, _ instance: JSONValue,
+        _ evaluated: inout EvaluatedLocations
+    ) -> Bool {
+        let name = entry.pointee.name
+        switch entry.pointee.keyword {
+        case .maxItems(let limit): return checkItemCount(maximum: limit, name, node, instance)
+        case .minItems(let limit): return checkItemCount(minimum: limit, name, node, instance)
+        case .uniqueItems: return checkUniqueItems(name, node, instance)
+        case .prefixItems(let children): return applyPrefixItems(children, name, instance, &evaluated)
+        case .items(let startIndex, let child): return applyItems(from: startIndex, child, name, instance, &evaluated)
+        case .contains(let rule): return applyContains(rule, name, node, instance, &evaluated)
+        case .unevaluatedItems(let child): return applyUnevaluatedItems(child, name, instance, &evaluated)
+        default: return true
+        }
+    }
+
+    private mutating func applyObjectKeyword(
+        _ entry: UnsafePointer<KeywordEntry>, _ node: SchemaNode, _ instance: JSONValue,
+        _ evaluated: inout EvaluatedLocations
+    ) -> Bool {
+        let name = entry.pointee.name
+        switch entry.pointee.keyword {
         case .maxProperties(let limit):
             return checkPropertyCount(maximum: limit, name, node, instance)
         case .minProperties(let limit):
@@ -135,6 +181,17 @@ struct Evaluator<Sink: EvaluationSink> {
             return applyDependentSchemas(children, name, instance, &evaluated)
         case .unevaluatedProperties(let child):
             return applyUnevaluatedProperties(child, name, instance, &evaluated)
+        default:
+            return true
+        }
+    }
+
+    private mutating func applyInPlaceKeyword(
+        _ entry: UnsafePointer<KeywordEntry>, _ node: SchemaNode, _ instance: JSONValue,
+        _ evaluated: inout EvaluatedLocations
+    ) -> Bool {
+        let name = entry.pointee.name
+        switch entry.pointee.keyword {
         case .reference(let target):
             sink.enterKeyword(name)
             defer { sink.leaveKeyword() }
@@ -153,6 +210,8 @@ struct Evaluator<Sink: EvaluationSink> {
             return applyNot(child, name, node, instance)
         case .conditional(let rule):
             return applyConditional(rule, instance, &evaluated)
+        default:
+            return true
         }
     }
 

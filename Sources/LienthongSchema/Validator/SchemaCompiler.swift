@@ -74,20 +74,19 @@ struct SchemaCompiler {
         enterResource(info.resource)
         let absoluteLocation =
             resources[info.resource].uri + "#" + SchemaPointer.fragmentEncoded(info.resourcePointer)
-        let body: SchemaNode.Body
         switch info.value {
-        case .bool(true):
-            body = .alwaysValid
-        case .bool(false):
-            body = .alwaysInvalid
+        case .bool(let valid):
+            nodes[id] = SchemaNode(
+                kind: valid ? .alwaysValid : .alwaysInvalid, resource: info.resource, absoluteLocation: absoluteLocation)
         case .object(let object):
             var keywords = KeywordCompilation(key: key, info: info, object: object)
-            body = .keywords(try keywords.compile(with: &self))
+            let entries = try keywords.compile(with: &self)
             inPlaceEdges[id] = keywords.inPlaceTargets
+            nodes[id] = SchemaNode(
+                kind: .keywords, keywords: entries, resource: info.resource, absoluteLocation: absoluteLocation)
         default:
             throw error(at: key, .notASchema(found: info.value.typeName))
         }
-        nodes[id] = SchemaNode(body: body, resource: info.resource, absoluteLocation: absoluteLocation)
     }
 
     /// The first time a resource is evaluated from, its dynamic anchors (and 2019-09 recursive
