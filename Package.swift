@@ -3,9 +3,13 @@ import PackageDescription
 
 let strictSwift: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
+/// What every built-in adapter may use: the plugin contract, and the crypto module for the
+/// digests some national systems require in their authorisation headers.
+let pluginDependencies: [Target.Dependency] = ["LienthongPluginAPI", "LienthongCrypto"]
+
 let package = Package(
     name: "Lienthong",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lienthong", targets: ["lienthong"]),
         .library(name: "LienthongCore", targets: ["LienthongCore"]),
@@ -14,6 +18,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // System libraries: the product signs with the system OpenSSL 3 and compresses with zlib.
@@ -27,6 +38,11 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         .target(name: "LienthongCore", swiftSettings: strictSwift),
         .target(
             name: "LienthongCrypto",
@@ -34,10 +50,58 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(name: "LienthongSchema", swiftSettings: strictSwift),
+        .target(
+            name: "LienthongPluginAPI",
+            dependencies: [
+                "LienthongCore", "LienthongSchema",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "LienthongStore",
+            dependencies: ["CSQLite", "LienthongCore", "LienthongCrypto", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "LienthongMocks",
+            dependencies: [
+                "LienthongCore", "LienthongCrypto", "LienthongSchema",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .target(name: "PopulationPlugin", dependencies: pluginDependencies, path: "Plugins/Population", swiftSettings: strictSwift),
+        .target(name: "LandPlugin", dependencies: pluginDependencies, path: "Plugins/Land", swiftSettings: strictSwift),
+        .target(
+            name: "BusinessRegistryPlugin", dependencies: pluginDependencies, path: "Plugins/BusinessRegistry",
+            swiftSettings: strictSwift),
+        .target(
+            name: "DocumentAxisPlugin", dependencies: pluginDependencies, path: "Plugins/DocumentAxis",
+            swiftSettings: strictSwift),
+        .target(
+            name: "LienthongGateway",
+            dependencies: [
+                "LienthongCore", "LienthongCrypto", "LienthongSchema", "LienthongPluginAPI", "LienthongStore",
+                "PopulationPlugin", "LandPlugin", "BusinessRegistryPlugin", "DocumentAxisPlugin",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSwift
+        ),
         .executableTarget(
             name: "lienthong",
             dependencies: [
-                "LienthongCore", "LienthongCrypto", "LienthongSchema",
+                "LienthongCore", "LienthongCrypto", "LienthongSchema", "LienthongStore", "LienthongMocks",
+                "LienthongGateway",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -46,9 +110,24 @@ let package = Package(
         .testTarget(
             name: "LienthongCryptoTests",
             dependencies: ["LienthongCrypto", "LienthongCore"],
+            exclude: ["Interop"],
             swiftSettings: strictSwift
         ),
         .testTarget(name: "LienthongSchemaTests", dependencies: ["LienthongSchema"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "LienthongStoreTests", dependencies: ["LienthongStore", "LienthongCrypto"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "LienthongPluginsTests",
+            dependencies: [
+                "LienthongMocks", "LienthongPluginAPI", "PopulationPlugin", "LandPlugin", "BusinessRegistryPlugin",
+                "DocumentAxisPlugin", "LienthongSchema",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "LienthongGatewayTests",
+            dependencies: ["LienthongGateway", "LienthongCrypto", "LienthongSchema", "LienthongMocks"],
+            swiftSettings: strictSwift),
         .testTarget(
             name: "LienthongCLITests",
             dependencies: ["lienthong"],

@@ -11,6 +11,7 @@
 #include <openssl/obj_mac.h>
 #include <openssl/objects.h>
 #include <openssl/pem.h>
+#include <openssl/pkcs12.h>
 #include <openssl/rand.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
@@ -55,4 +56,6 @@ static inline GENERAL_NAME *lt_sk_GENERAL_NAME_value(const GENERAL_NAMES *s, int
     return sk_GENERAL_NAME_value(s, i);
 }
 static inline void lt_GENERAL_NAMES_free(GENERAL_NAMES *s) { GENERAL_NAMES_free(s); }
+static inline GENERAL_NAMES *lt_GENERAL_NAMES_new(void) { return sk_GENERAL_NAME_new_null(); }
+static inline int lt_sk_GENERAL_NAME_push(GENERAL_NAMES *s, GENERAL_NAME *n) { return sk_GENERAL_NAME_push(s, n); }
 #endif

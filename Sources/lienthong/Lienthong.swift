@@ -11,7 +11,7 @@ struct Lienthong: AsyncParsableCommand {
             standard error); 2 usage error.
             """,
         version: LienthongVersion.current,
-        subcommands: [VersionCommand.self, BenchCommand.self]
+        subcommands: [VersionCommand.self, SchemaCommand.self, BenchCommand.self]
     )
 
     /// Runs the command line, mapping outcomes onto the documented exit codes.

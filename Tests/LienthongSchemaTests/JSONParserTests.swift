@@ -149,8 +149,8 @@ struct JSONParserRejectionTests {
         Case("\"abc\\", .unterminatedString, 1, 6),
         Case("\"a\tb\"", .controlCharacterInString(0x09), 1, 3),
         Case("[\"line\nbreak\"]", .controlCharacterInString(0x0A), 1, 7),
-        Case("\"\\x\"", .invalidEscape(found: "x"), 1, 2),
-        Case("\"\\'\"", .invalidEscape(found: "'"), 1, 2),
+        Case("\"\\x\"", .invalidEscape(found: "'x'"), 1, 2),
+        Case("\"\\'\"", .invalidEscape(found: "'\''"), 1, 2),
         Case("\"\\u12G4\"", .invalidUnicodeEscape, 1, 2),
         Case("\"\\u12\"", .invalidUnicodeEscape, 1, 2),
         Case("\"\\uD800\"", .unpairedHighSurrogate(0xD800), 1, 2),
@@ -177,6 +177,8 @@ struct JSONParserRejectionTests {
         #expect(error.byteOffset == 28)
         let duplicate = try #require(failure("{\"a\\nb\": 1, \"a\\nb\": 2}"))
         #expect(duplicate.description == #"line 1, column 13: duplicate object key "a\u000Ab""#)
+        let escape = try #require(failure(#""\é""#))
+        #expect(escape.description == #"line 1, column 2: invalid escape sequence: '\' followed by 'é' (U+00E9)"#)
         let control = try #require(failure("\"\u{1}\""))
         #expect(control.description == "line 1, column 2: control character U+0001 must be escaped in a string")
     }

@@ -78,7 +78,7 @@ extension JSONByteParser {
         case UInt8(ascii: "u"):
             return try decodeUnicodeEscape(at: index)
         default:
-            throw error(.invalidEscape(found: describeEscapedCharacter(at: index + 1)), at: index)
+            throw error(.invalidEscape(found: describeCharacter(at: index + 1)), at: index)
         }
         scratch.append(decoded)
         return index + 2
@@ -124,15 +124,6 @@ extension JSONByteParser {
             unit = unit << 4 | UInt16(digit)
         }
         return unit
-    }
-
-    private func describeEscapedCharacter(at offset: Int) -> String {
-        let description = describeCharacter(at: offset)
-        // describeCharacter quotes printable characters; the escape message adds its own quotes.
-        if description.hasPrefix("'"), description.hasSuffix("'"), description.count == 3 {
-            return String(description.dropFirst().dropLast())
-        }
-        return description
     }
 
     private func checkStringLength(_ length: Int, startingAt offset: Int) throws(JSONParseError) {

@@ -12,9 +12,10 @@ struct JSONByteParser {
         self.limits = limits
     }
 
+    /// An open array or object, and where its contents start on the shared stacks.
     private enum OpenContainer {
-        case array
-        case object
+        case array(firstElement: Int)
+        case object(firstMember: Int)
     }
 
     /// An object member whose key is read and whose value is being parsed.
@@ -25,12 +26,14 @@ struct JSONByteParser {
 
     mutating func parseDocument() throws(JSONParseError) -> JSONValue {
         try checkDocumentStart()
-        // Open containers, innermost last. `arrays`, `objects` and `keys` hold the contents of
-        // the open arrays and objects; appending through `[count - 1]` mutates in place.
+        // Open containers, innermost last. The contents of all open arrays (and of all open
+        // objects) share one stack; a container takes its slice when it closes, so each array
+        // or object is allocated once at its final size instead of growing element by element.
         var open: [OpenContainer] = []
-        var arrays: [[JSONValue]] = []
-        var objects: [JSONObject] = []
-        var keys: [PendingKey] = []
+        var elements: [JSONValue] = []
+        var members: [(key: String, value: JSONValue)] = []
+        var keyOffsets: [Int] = []
+        var pendingKeys: [PendingKey] = []
 
         parsing: while true {
             skipWhitespace()
@@ -47,8 +50,7 @@ struct JSONByteParser {
                     position += 1
                     value = .array([])
                 } else {
-                    open.append(.array)
-                    arrays.append([])
+                    open.append(.array(firstElement: elements.count))
                     continue parsing
                 }
             case UInt8(ascii: "{"):
@@ -59,9 +61,8 @@ struct JSONByteParser {
                     position += 1
                     value = .object(JSONObject())
                 } else {
-                    open.append(.object)
-                    objects.append(JSONObject())
-                    keys.append(try parseMemberKey())
+                    open.append(.object(firstMember: members.count))
+                    pendingKeys.append(try parseMemberKey())
                     continue parsing
                 }
             default:
@@ -71,24 +72,31 @@ struct JSONByteParser {
             // Give the finished value to its container; close every container that ends here.
             while let container = open.last {
                 switch container {
-                case .array:
-                    arrays[arrays.count - 1].append(value)
+                case .array(let first):
+                    elements.append(value)
                     guard try consumeSeparator(closing: UInt8(ascii: "]"), after: "array element") else {
                         continue parsing
                     }
                     open.removeLast()
-                    value = .array(arrays.removeLast())
-                case .object:
-                    let pending = keys.removeLast()
-                    guard objects[objects.count - 1].insertNew(key: pending.key, value: value) else {
-                        throw error(.duplicateKey(pending.key), at: pending.offset)
-                    }
+                    value = .array(Array(elements[first...]))
+                    elements.removeSubrange(first...)
+                case .object(let first):
+                    let pending = pendingKeys.removeLast()
+                    members.append((pending.key, value))
+                    keyOffsets.append(pending.offset)
                     guard try consumeSeparator(closing: UInt8(ascii: "}"), after: "object member") else {
-                        keys.append(try parseMemberKey())
+                        pendingKeys.append(try parseMemberKey())
                         continue parsing
                     }
                     open.removeLast()
-                    value = .object(objects.removeLast())
+                    do {
+                        value = .object(try JSONObject(uniqueMembers: members[first...]))
+                    } catch {
+                        let duplicate = first + error.position
+                        throw self.error(.duplicateKey(members[duplicate].key), at: keyOffsets[duplicate])
+                    }
+                    members.removeSubrange(first...)
+                    keyOffsets.removeSubrange(first...)
                 }
             }
 

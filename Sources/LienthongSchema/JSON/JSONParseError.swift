@@ -24,7 +24,8 @@ public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible
         case invalidLiteral(expected: String)
         case unterminatedString
         case controlCharacterInString(UInt8)
-        /// A backslash followed by `found`, which is not one of `" \ / b f n r t u`.
+        /// A backslash followed by `found` (described like `'x'`), which is not one of
+        /// `" \ / b f n r t u`.
         case invalidEscape(found: String)
         /// `\u` not followed by four hexadecimal digits.
         case invalidUnicodeEscape
@@ -68,7 +69,7 @@ public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible
             case .controlCharacterInString(let byte):
                 return "control character \(unicodeName(UInt32(byte))) must be escaped in a string"
             case .invalidEscape(let found):
-                return "invalid escape sequence '\\\(found)' in string"
+                return "invalid escape sequence: '\\' followed by \(found)"
             case .invalidUnicodeEscape:
                 return "invalid \\u escape: expected four hexadecimal digits"
             case .unpairedHighSurrogate(let unit):

@@ -1,0 +1,1 @@
+// The BusinessRegistry adapter: see docs/DESIGN.md (Plugins).

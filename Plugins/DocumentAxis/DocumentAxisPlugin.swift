@@ -1,0 +1,1 @@
+// The DocumentAxis adapter: see docs/DESIGN.md (Plugins).

@@ -1,0 +1,1 @@
+// The Land adapter: see docs/DESIGN.md (Plugins).

@@ -1,0 +1,1 @@
+// The Population adapter: see docs/DESIGN.md (Plugins).

@@ -1,0 +1,1 @@
+// LienthongGateway: see docs/DESIGN.md for what this module does.
