@@ -56,8 +56,8 @@ struct ErrorCollectingSink: EvaluationSink {
 
         var escaped: String {
             switch self {
-            case .keyword(let keyword): SchemaPointer.escape(keyword.description)
-            case .name(let name): SchemaPointer.escape(name)
+            case .keyword(let keyword): JSONPointer.escape(keyword.description)
+            case .name(let name): JSONPointer.escape(name)
             case .index(let index): String(index)
             }
         }
@@ -80,9 +80,9 @@ struct ErrorCollectingSink: EvaluationSink {
         var keywordLocation = Self.pointer(keywordPath)
         var absolute = node.absoluteLocation
         if let keyword {
-            let escaped = SchemaPointer.escape(keyword.description)
+            let escaped = JSONPointer.escape(keyword.description)
             keywordLocation += "/" + escaped
-            absolute += SchemaPointer.fragmentEncoded("/" + escaped)
+            absolute += PercentEncoding.encodeFragment("/" + escaped)
         }
         let error = ValidationError(
             instanceLocation: Self.pointer(instancePath), keywordLocation: keywordLocation,

@@ -37,15 +37,15 @@ final class PropertyTable: Sendable {
 
     /// The entry index of property `name`, if the table has it.
     func entry(for name: String) -> Int? {
-        UTF8Bytes.with(name) { key in
+        CodePointBytes.with(name) { key in
             bytes.withUnsafeBufferPointer { stored in
-                var slot = UTF8Bytes.hash(key) & mask
+                var slot = CodePointBytes.hash(key) & mask
                 while true {
                     let entry = Int(slots[slot]) - 1
                     if entry < 0 { return nil }
                     let start = offsets[entry]
                     let name = UnsafeBufferPointer(rebasing: stored[start..<offsets[entry + 1]])
-                    if UTF8Bytes.equal(name, key) { return entry }
+                    if CodePointBytes.equal(name, key) { return entry }
                     slot = (slot + 1) & mask
                 }
             }
@@ -72,7 +72,7 @@ private struct PropertyTableBuilder {
     mutating func insert(_ name: String, _ node: NodeID) {
         let key = Array(name.utf8)
         let mask = slots.count - 1
-        var slot = key.withUnsafeBufferPointer { UTF8Bytes.hash($0) } & mask
+        var slot = key.withUnsafeBufferPointer { CodePointBytes.hash($0) } & mask
         while slots[slot] != 0 {
             let entry = Int(slots[slot]) - 1
             if bytes[offsets[entry]..<offsets[entry + 1]].elementsEqual(key) { return }
@@ -87,7 +87,7 @@ private struct PropertyTableBuilder {
 }
 
 /// Byte-level helpers on UTF-8 text: code-point equality is byte equality.
-enum UTF8Bytes {
+enum CodePointBytes {
     /// Calls `body` with the string's UTF-8 bytes, without copying native strings.
     @inline(__always)
     static func with<Result>(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {

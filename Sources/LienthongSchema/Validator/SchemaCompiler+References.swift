@@ -25,15 +25,15 @@ extension SchemaCompiler {
         if fragment.isEmpty { return root }
 
         if fragment.hasPrefix("/") {
-            guard let pointer = SchemaPointer.percentDecoded(fragment), let tokens = SchemaPointer.tokens(of: pointer) else {
+            guard let pointer = try? JSONPointer(uriFragment: fragment) else {
                 throw error(at: keywordKey, .invalidURI(keyword: keyword, value: text))
             }
             var target = root
-            for token in tokens { target = target.appending(token) }
+            for token in pointer.tokens { target = target.appending(token) }
             guard (try? locationInfo(target)) != nil else { throw unresolvable }
             return target
         }
-        let name = SchemaPointer.percentDecoded(fragment) ?? fragment
+        let name = PercentEncoding.decode(Substring(fragment)) ?? fragment
         guard let anchored = anchors[resources[resource].uri + "#" + name] ?? anchors[absolute.withoutFragment.description + "#" + name]
         else { throw unresolvable }
         return anchored
@@ -55,20 +55,19 @@ extension SchemaCompiler {
     /// indexed ancestor.
     func locationInfo(_ key: LocationKey) throws(SchemaCompileError) -> SchemaLocationInfo {
         if let known = locations[key] { return known }
-        guard let tokens = SchemaPointer.tokens(of: key.pointer),
-            let value = SchemaPointer.resolve(tokens, in: documents[key.document].root)
+        guard let pointer = try? JSONPointer(key.pointer), let value = pointer.resolve(in: documents[key.document].root)
         else {
             throw error(at: key, .unresolvableReference(reference: "#" + key.pointer, resolved: "#" + key.pointer))
         }
-        var ancestorTokens = tokens
+        var ancestorTokens = pointer.tokens
         var remainder: [String] = []
         while let last = ancestorTokens.popLast() {
             remainder.insert(last, at: 0)
-            let ancestorPointer = ancestorTokens.reduce("") { SchemaPointer.appending($0, $1) }
+            let ancestorPointer = ancestorTokens.reduce("") { LocationKey.pointer($0, appending: $1) }
             guard let ancestor = locations[LocationKey(document: key.document, pointer: ancestorPointer)] else { continue }
             return SchemaLocationInfo(
                 value: value, baseURI: ancestor.baseURI, resource: ancestor.resource,
-                resourcePointer: remainder.reduce(ancestor.resourcePointer) { SchemaPointer.appending($0, $1) },
+                resourcePointer: remainder.reduce(ancestor.resourcePointer) { LocationKey.pointer($0, appending: $1) },
                 rules: ancestor.rules)
         }
         // The document root is always indexed, so the loop returns before getting here.

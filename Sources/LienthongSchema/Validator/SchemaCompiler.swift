@@ -73,7 +73,7 @@ struct SchemaCompiler {
         let info = try locationInfo(key)
         enterResource(info.resource)
         let absoluteLocation =
-            resources[info.resource].uri + "#" + SchemaPointer.fragmentEncoded(info.resourcePointer)
+            resources[info.resource].uri + "#" + PercentEncoding.encodeFragment(info.resourcePointer)
         switch info.value {
         case .bool(let valid):
             nodes[id] = SchemaNode(
@@ -125,7 +125,7 @@ struct SchemaCompiler {
     }
 
     private func absoluteLocation(of key: LocationKey) -> String {
-        documents[key.document].retrievalURI + "#" + SchemaPointer.fragmentEncoded(key.pointer)
+        documents[key.document].retrievalURI + "#" + PercentEncoding.encodeFragment(key.pointer)
     }
 
     /// A compile error located at `key`, naming the document unless it is the primary schema.
