@@ -87,6 +87,22 @@ struct ValidatorRecursionTests {
         #expect(validator.isValid(shallow))
     }
 
+    @Test("hitting the depth limit inside 'not' fails the instance instead of flipping to a pass")
+    func depthLimitIsNotNegated() throws {
+        let options = JSONSchemaValidator.Options(maxEvaluationDepth: 10)
+        let validator = try ValidatorTestSupport.validator(
+            ##"{"not": {"$ref": "#/$defs/nest"}, "$defs": {"nest": {"type": "array", "items": {"$ref": "#/$defs/nest"}}}}"##,
+            options: options)
+        #expect(validator.isValid("not an array"))
+        #expect(!validator.isValid([[[]]]), "a shallow nest matches, so 'not' fails")
+        var deep: JSONValue = []
+        for _ in 0..<20 { deep = [deep] }
+        #expect(!validator.isValid(deep))
+        let result = validator.validate(deep)
+        #expect(!result.isValid)
+        #expect(result.errors.contains { $0.message.contains("depth limit of 10") }, "the depth error survives the rollback of 'not'")
+    }
+
     @Test("the depth limit is an option, and instances within it validate normally")
     func configurableDepthLimit() throws {
         let options = JSONSchemaValidator.Options(maxEvaluationDepth: 10)

@@ -19,6 +19,10 @@ protocol EvaluationSink {
     /// in the list (an applicator's own error before its subschemas' errors).
     mutating func fail(_ node: SchemaNode, keyword: StaticString?, at position: Int?, message: () -> String)
 
+    /// Records a failure of the whole evaluation (the depth limit): kept even when the branch
+    /// it happened in is rolled back, because the instance is then invalid whatever the branch.
+    mutating func failEvaluation(_ node: SchemaNode, message: () -> String)
+
     /// The number of errors recorded so far: a mark to roll back to.
     var errorCount: Int { get }
     /// Forgets errors recorded after `mark` (a branch of `anyOf`, `not`, `if`, `contains`).
@@ -42,6 +46,7 @@ struct FirstFailureSink: EvaluationSink {
     @inline(__always) mutating func enterInstance(index: Int) {}
     @inline(__always) mutating func leaveInstance() {}
     @inline(__always) mutating func fail(_ node: SchemaNode, keyword: StaticString?, at position: Int?, message: () -> String) {}
+    @inline(__always) mutating func failEvaluation(_ node: SchemaNode, message: () -> String) {}
     var errorCount: Int { 0 }
     @inline(__always) mutating func discardErrors(after mark: Int) {}
 }
@@ -66,7 +71,12 @@ struct ErrorCollectingSink: EvaluationSink {
     static var recordsErrors: Bool { true }
     private var keywordPath: [Token] = []
     private var instancePath: [Token] = []
-    private(set) var errors: [ValidationError] = []
+    private var recorded: [ValidationError] = []
+    /// Failures of the whole evaluation, which no rollback removes.
+    private var evaluationFailures: [ValidationError] = []
+
+    /// Everything recorded: the evaluation failures first, since they explain the rest.
+    var errors: [ValidationError] { evaluationFailures + recorded }
 
     mutating func enterKeyword(_ name: StaticString) { keywordPath.append(.keyword(name)) }
     mutating func enterKeyword(member name: String) { keywordPath.append(.name(name)) }
@@ -87,17 +97,24 @@ struct ErrorCollectingSink: EvaluationSink {
         let error = ValidationError(
             instanceLocation: Self.pointer(instancePath), keywordLocation: keywordLocation,
             absoluteKeywordLocation: absolute, message: message())
-        if let position, position < errors.count {
-            errors.insert(error, at: position)
+        if let position, position < recorded.count {
+            recorded.insert(error, at: position)
         } else {
-            errors.append(error)
+            recorded.append(error)
         }
     }
 
-    var errorCount: Int { errors.count }
+    mutating func failEvaluation(_ node: SchemaNode, message: () -> String) {
+        evaluationFailures.append(
+            ValidationError(
+                instanceLocation: Self.pointer(instancePath), keywordLocation: Self.pointer(keywordPath),
+                absoluteKeywordLocation: node.absoluteLocation, message: message()))
+    }
+
+    var errorCount: Int { recorded.count }
 
     mutating func discardErrors(after mark: Int) {
-        if errors.count > mark { errors.removeSubrange(mark...) }
+        if recorded.count > mark { recorded.removeSubrange(mark...) }
     }
 
     private static func pointer(_ tokens: [Token]) -> String {

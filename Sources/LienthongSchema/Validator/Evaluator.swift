@@ -4,6 +4,9 @@ struct Evaluator<Sink: EvaluationSink> {
     let schema: CompiledSchema
     var sink: Sink
     private var depth = 0
+    /// Set once the depth limit is hit. The whole validation then fails: a result that is
+    /// unknown must not be turned into a pass by `not`, `if` or `oneOf` further up.
+    private(set) var exceededDepth = false
     /// The schema resources entered so far, outermost first (the dynamic scope of `$dynamicRef`).
     private(set) var dynamicScope: [Int] = []
 
@@ -26,11 +29,13 @@ struct Evaluator<Sink: EvaluationSink> {
             break
         }
 
+        guard !exceededDepth else { return false }
         depth += 1
         defer { depth -= 1 }
         guard depth <= schema.maxDepth else {
+            exceededDepth = true
             let limit = schema.maxDepth
-            sink.fail(node, keyword: nil) {
+            sink.failEvaluation(node) {
                 "evaluation exceeded the depth limit of \(limit) nested schemas; the instance is nested too deeply"
             }
             return false
