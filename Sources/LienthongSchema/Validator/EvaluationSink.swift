@@ -21,7 +21,7 @@ protocol EvaluationSink {
 
     /// Records a failure of the whole evaluation (the depth limit): kept even when the branch
     /// it happened in is rolled back, because the instance is then invalid whatever the branch.
-    mutating func failEvaluation(_ node: SchemaNode, message: () -> String)
+    mutating func failEvaluation(_ node: SchemaNode, keyword: StaticString?, message: () -> String)
 
     /// The number of errors recorded so far: a mark to roll back to.
     var errorCount: Int { get }
@@ -46,7 +46,7 @@ struct FirstFailureSink: EvaluationSink {
     @inline(__always) mutating func enterInstance(index: Int) {}
     @inline(__always) mutating func leaveInstance() {}
     @inline(__always) mutating func fail(_ node: SchemaNode, keyword: StaticString?, at position: Int?, message: () -> String) {}
-    @inline(__always) mutating func failEvaluation(_ node: SchemaNode, message: () -> String) {}
+    @inline(__always) mutating func failEvaluation(_ node: SchemaNode, keyword: StaticString?, message: () -> String) {}
     var errorCount: Int { 0 }
     @inline(__always) mutating func discardErrors(after mark: Int) {}
 }
@@ -87,16 +87,7 @@ struct ErrorCollectingSink: EvaluationSink {
     mutating func leaveInstance() { instancePath.removeLast() }
 
     mutating func fail(_ node: SchemaNode, keyword: StaticString?, at position: Int?, message: () -> String) {
-        var keywordLocation = Self.pointer(keywordPath)
-        var absolute = node.absoluteLocation
-        if let keyword {
-            let escaped = JSONPointer.escape(keyword.description)
-            keywordLocation += "/" + escaped
-            absolute += PercentEncoding.encodeFragment("/" + escaped)
-        }
-        let error = ValidationError(
-            instanceLocation: Self.pointer(instancePath), keywordLocation: keywordLocation,
-            absoluteKeywordLocation: absolute, message: message())
+        let error = makeError(node, keyword, message)
         if let position, position < recorded.count {
             recorded.insert(error, at: position)
         } else {
@@ -104,11 +95,21 @@ struct ErrorCollectingSink: EvaluationSink {
         }
     }
 
-    mutating func failEvaluation(_ node: SchemaNode, message: () -> String) {
-        evaluationFailures.append(
-            ValidationError(
-                instanceLocation: Self.pointer(instancePath), keywordLocation: Self.pointer(keywordPath),
-                absoluteKeywordLocation: node.absoluteLocation, message: message()))
+    mutating func failEvaluation(_ node: SchemaNode, keyword: StaticString?, message: () -> String) {
+        evaluationFailures.append(makeError(node, keyword, message))
+    }
+
+    private func makeError(_ node: SchemaNode, _ keyword: StaticString?, _ message: () -> String) -> ValidationError {
+        var keywordLocation = Self.pointer(keywordPath)
+        var absolute = node.absoluteLocation
+        if let keyword {
+            let escaped = JSONPointer.escape(keyword.description)
+            keywordLocation += "/" + escaped
+            absolute += PercentEncoding.encodeFragment("/" + escaped)
+        }
+        return ValidationError(
+            instanceLocation: Self.pointer(instancePath), keywordLocation: keywordLocation,
+            absoluteKeywordLocation: absolute, message: message())
     }
 
     var errorCount: Int { recorded.count }

@@ -136,7 +136,7 @@ extension Evaluator {
                 matchedAny = true
                 valid = false
                 sink.enterInstance(key: key)
-                sink.fail(node, keyword: "patternProperties") {
+                abort(node, keyword: "patternProperties") {
                     "property name could not be checked against the pattern: \(error)"
                 }
                 sink.leaveInstance()

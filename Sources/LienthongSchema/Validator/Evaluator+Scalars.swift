@@ -64,7 +64,7 @@ extension Evaluator {
             }
         } catch {
             // Fail closed: a value we cannot check within budget is not accepted.
-            sink.fail(node, keyword: name) { "string could not be checked against the pattern: \(error)" }
+            abort(node, keyword: name) { "string could not be checked against the pattern: \(error)" }
         }
         return false
     }

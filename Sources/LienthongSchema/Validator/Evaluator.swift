@@ -4,9 +4,10 @@ struct Evaluator<Sink: EvaluationSink> {
     let schema: CompiledSchema
     var sink: Sink
     private var depth = 0
-    /// Set once the depth limit is hit. The whole validation then fails: a result that is
-    /// unknown must not be turned into a pass by `not`, `if` or `oneOf` further up.
-    private(set) var exceededDepth = false
+    /// Set once a check could not be completed (the depth limit, a regular expression over its
+    /// matching budget). The whole validation then fails: a result that is unknown must not be
+    /// turned into a pass by `not`, `if` or `oneOf` further up.
+    private(set) var aborted = false
     /// The schema resources entered so far, outermost first (the dynamic scope of `$dynamicRef`).
     private(set) var dynamicScope: [Int] = []
 
@@ -29,13 +30,12 @@ struct Evaluator<Sink: EvaluationSink> {
             break
         }
 
-        guard !exceededDepth else { return false }
+        guard !aborted else { return false }
         depth += 1
         defer { depth -= 1 }
         guard depth <= schema.maxDepth else {
-            exceededDepth = true
             let limit = schema.maxDepth
-            sink.failEvaluation(node) {
+            abort(node, keyword: nil) {
                 "evaluation exceeded the depth limit of \(limit) nested schemas; the instance is nested too deeply"
             }
             return false
@@ -218,6 +218,12 @@ struct Evaluator<Sink: EvaluationSink> {
         default:
             return true
         }
+    }
+
+    /// Fails the whole evaluation (see `aborted`).
+    mutating func abort(_ node: SchemaNode, keyword: StaticString?, message: () -> String) {
+        aborted = true
+        sink.failEvaluation(node, keyword: keyword, message: message)
     }
 
     /// The node a `$dynamicRef` / `$recursiveRef` lands on in the current dynamic scope.

@@ -63,7 +63,7 @@ public struct JSONSchemaValidator: Sendable {
         var evaluator = Evaluator(schema: compiledSchema, sink: FirstFailureSink())
         var evaluated = EvaluatedLocations.inactive
         let valid = evaluator.evaluate(compiledSchema.root, instance, &evaluated)
-        return valid && !evaluator.exceededDepth
+        return valid && !evaluator.aborted
     }
 
     /// Validates `instance` completely, collecting every error with its instance location,
@@ -71,7 +71,7 @@ public struct JSONSchemaValidator: Sendable {
     public func validate(_ instance: JSONValue) -> ValidationResult {
         var evaluator = Evaluator(schema: compiledSchema, sink: ErrorCollectingSink())
         var evaluated = EvaluatedLocations.inactive
-        let valid = evaluator.evaluate(compiledSchema.root, instance, &evaluated) && !evaluator.exceededDepth
+        let valid = evaluator.evaluate(compiledSchema.root, instance, &evaluated) && !evaluator.aborted
         let errors = evaluator.sink.errors
         // Every failure path records an error; this guards the invariant isValid == errors.isEmpty.
         if !valid && errors.isEmpty {
