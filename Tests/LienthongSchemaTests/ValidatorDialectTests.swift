@@ -126,6 +126,17 @@ struct ValidatorDialectTests {
         #expect(modern.isValid([1, "a"]), "in 2020-12 contains evaluates 'a'")
     }
 
+    @Test("format is an annotation unless asserted, in every dialect", arguments: SchemaDialect.allCases)
+    func formatAssertionOption(dialect: SchemaDialect) throws {
+        let annotation = try ValidatorTestSupport.validator(#"{"format": "ipv4"}"#, options: .init(defaultDialect: dialect))
+        #expect(annotation.isValid("not an address"))
+        let assertion = try ValidatorTestSupport.validator(
+            #"{"format": "ipv4"}"#, options: .init(defaultDialect: dialect, formatAssertion: true))
+        #expect(!assertion.isValid("not an address"))
+        #expect(assertion.isValid("192.168.1.1"))
+        #expect(assertion.validate("999.1.1.1").errors.first?.message == #""999.1.1.1" is not a valid ipv4"#)
+    }
+
     @Test("format is an annotation unless asserted; unknown formats always pass")
     func formatAnnotationByDefault() throws {
         let annotation = try ValidatorTestSupport.validator(#"{"format": "ipv4"}"#)

@@ -46,7 +46,8 @@ public enum SchemaDialect: String, Sendable, Hashable, CaseIterable, CustomStrin
             // 2019-09 keeps unevaluated* inside its applicator vocabulary.
             [.core, .applicator, .unevaluated, .validation, .metaData, .formatAnnotation, .content]
         case .draft07:
-            .all
+            // Everything, except that `format` asserts only when the options ask for it.
+            Vocabularies.all.subtracting(.formatAssertion)
         }
     }
 }
