@@ -32,12 +32,14 @@ public struct SchemaCompileError: Error, Sendable, Equatable, CustomStringConver
     public let documentURI: String?
     public let reason: Reason
 
+    /// An error at `location` of the document `documentURI` (nil: the schema being compiled).
     public init(location: String, documentURI: String? = nil, reason: Reason) {
         self.location = location
         self.documentURI = documentURI
         self.reason = reason
     }
 
+    /// "schema error at /properties/age/minimum: 'minimum' must be a number, found string".
     public var description: String {
         let place = location.isEmpty ? "the schema root" : location
         let document = documentURI.map { " in \($0)" } ?? ""

@@ -16,6 +16,7 @@ public enum SchemaDialect: String, Sendable, Hashable, CaseIterable, CustomStrin
         }
     }
 
+    /// "draft 2020-12", "draft 2019-09" or "draft-07".
     public var description: String {
         switch self {
         case .draft2020_12: "draft 2020-12"
