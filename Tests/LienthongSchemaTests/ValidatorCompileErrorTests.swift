@@ -71,6 +71,13 @@ struct ValidatorCompileErrorTests {
             reference: "https://example.com/elsewhere.json#/a", resolved: "https://example.com/elsewhere.json#/a"))
     }
 
+    @Test("a reference whose pointer lands on a non-schema value is located at the reference")
+    func referenceToNonSchema() throws {
+        let error = try compileError(##"{"properties": {"a": {"type": "string"}, "b": {"$ref": "#/properties/a/type"}}}"##)
+        #expect(error.location == "/properties/b/$ref")
+        #expect(error.reason == .referenceToNonSchema(reference: "#/properties/a/type", found: "string"))
+    }
+
     @Test("an unknown anchor is unresolvable")
     func unknownAnchor() throws {
         let error = try compileError(##"{"$defs": {"a": {"$anchor": "here"}}, "$ref": "#there"}"##)

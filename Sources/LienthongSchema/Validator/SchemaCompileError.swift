@@ -18,6 +18,8 @@ public struct SchemaCompileError: Error, Sendable, Equatable, CustomStringConver
         /// `$ref` / `$dynamicRef` / `$recursiveRef` points nowhere: neither this schema, nor the
         /// registry, nor the bundled metaschemas hold the target.
         case unresolvableReference(reference: String, resolved: String)
+        /// A reference whose JSON Pointer lands on a value that is not a schema.
+        case referenceToNonSchema(reference: String, found: String)
         /// Schemas applying each other to the same instance in a loop, so evaluation would never
         /// end; `path` lists the schema locations around the loop.
         case referenceCycle(path: [String])
@@ -66,6 +68,8 @@ public struct SchemaCompileError: Error, Sendable, Equatable, CustomStringConver
             reference == resolved
                 ? "unresolvable reference \(MessageText.json(.string(reference)))"
                 : "unresolvable reference \(MessageText.json(.string(reference))) (resolved to \(resolved))"
+        case .referenceToNonSchema(let reference, let found):
+            "reference \(MessageText.json(.string(reference))) points to a value of type \(found), not to a schema"
         case .referenceCycle(let path):
             "reference cycle without progress at \(path.first ?? ""): "
                 + path.joined(separator: " → ") + " applies to the same value again without end"

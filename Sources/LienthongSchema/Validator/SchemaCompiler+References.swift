@@ -30,8 +30,13 @@ extension SchemaCompiler {
             }
             var target = root
             for token in pointer.tokens { target = target.appending(token) }
-            guard (try? locationInfo(target)) != nil else { throw unresolvable }
-            return target
+            guard let targetInfo = try? locationInfo(target) else { throw unresolvable }
+            switch targetInfo.value {
+            case .object, .bool:
+                return target
+            default:
+                throw error(at: keywordKey, .referenceToNonSchema(reference: text, found: targetInfo.value.typeName))
+            }
         }
         let name = PercentEncoding.decode(Substring(fragment)) ?? fragment
         guard let anchored = anchors[resources[resource].uri + "#" + name] ?? anchors[absolute.withoutFragment.description + "#" + name]
