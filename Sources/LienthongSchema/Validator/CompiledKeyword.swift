@@ -219,8 +219,10 @@ struct DynamicReference: Sendable {
     enum Resolution: Sendable {
         /// The initial target does not carry a matching dynamic anchor: a plain reference.
         case staticOnly
-        /// 2020-12: the outermost resource in the dynamic scope with `$dynamicAnchor` named so.
-        case dynamicAnchor(String)
+        /// 2020-12: the outermost resource in the dynamic scope with a `$dynamicAnchor` of this
+        /// name, given as its index in `CompiledSchema.dynamicAnchors` (no string hashing at
+        /// evaluation time).
+        case dynamicAnchor(Int)
         /// 2019-09: the outermost of the innermost run of resources with `$recursiveAnchor: true`.
         case recursiveAnchor
     }

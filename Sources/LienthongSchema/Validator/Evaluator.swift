@@ -80,7 +80,7 @@ struct Evaluator<Sink: EvaluationSink> {
         case .staticOnly:
             return reference.initialTarget
         case .dynamicAnchor(let name):
-            guard let byResource = schema.dynamicAnchors[name] else { return reference.initialTarget }
+            let byResource = schema.dynamicAnchors[name]
             for resource in dynamicScope {
                 if let target = byResource[resource] { return target }
             }

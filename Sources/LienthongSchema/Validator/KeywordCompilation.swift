@@ -108,7 +108,7 @@ struct KeywordCompilation {
                 case .object(let targetObject) = try compiler.locationInfo(target).value,
                 targetObject["$dynamicAnchor"] == .string(name)
             {
-                resolution = .dynamicAnchor(name)
+                resolution = .dynamicAnchor(compiler.dynamicAnchorIndex(name))
                 compiler.usesDynamicScope = true
             }
             inPlace.append(

@@ -28,6 +28,8 @@ struct SchemaCompiler {
     /// For each node, the nodes it applies to the same instance (cycle detection).
     var inPlaceEdges: [[NodeID]] = []
     var resourcesEntered: Set<Int> = []
+    /// The `$dynamicAnchor` names `$dynamicRef`s use, numbered.
+    var dynamicAnchorNames: [String: Int] = [:]
     var usesDynamicScope = false
 
     init(options: JSONSchemaValidator.Options) {
@@ -97,11 +99,20 @@ struct SchemaCompiler {
         if resources[resource].hasRecursiveAnchor { _ = node(at: resources[resource].root) }
     }
 
-    private func dynamicAnchorTable() -> [String: [Int: NodeID]] {
-        var table: [String: [Int: NodeID]] = [:]
+    /// The number of a `$dynamicAnchor` name used by a `$dynamicRef`.
+    mutating func dynamicAnchorIndex(_ name: String) -> Int {
+        if let index = dynamicAnchorNames[name] { return index }
+        let index = dynamicAnchorNames.count
+        dynamicAnchorNames[name] = index
+        return index
+    }
+
+    private func dynamicAnchorTable() -> [[Int: NodeID]] {
+        var table = [[Int: NodeID]](repeating: [:], count: dynamicAnchorNames.count)
         for resource in resourcesEntered {
             for (name, key) in resources[resource].dynamicAnchors {
-                if let id = nodeIDs[key] { table[name, default: [:]][resource] = id }
+                guard let index = dynamicAnchorNames[name], let id = nodeIDs[key] else { continue }
+                table[index][resource] = id
             }
         }
         return table
