@@ -48,7 +48,10 @@ struct SchemaCompiler {
             try compileNode(id)
         }
 
+        // The loop above compiled every queued node (or threw), so no slot is empty and node
+        // indices are unchanged by the unwrapping.
         let finished = nodes.compactMap { $0 }
+        assert(finished.count == nodes.count, "every queued node is compiled")
         try ReferenceCycleDetector(edges: inPlaceEdges).check { path throws(SchemaCompileError) in
             throw cycleError(path)
         }
