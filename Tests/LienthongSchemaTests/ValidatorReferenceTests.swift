@@ -54,6 +54,17 @@ struct ValidatorReferenceTests {
         #expect(error.keywordLocation == "/properties/SoDinhDanh/$ref/minLength")
     }
 
+    @Test("a registry document is also found by its own $id when registered under another URI")
+    func registryDocumentByDeclaredID() throws {
+        let common = try ValidatorTestSupport.json(
+            #"{"$id": "https://schemas.lienthong.vn/common/code.json", "type": "string", "maxLength": 5}"#)
+        let registry = SchemaRegistrySource(["file:///etc/lienthong/schemas/common/code.json": common])
+        let validator = try ValidatorTestSupport.validator(
+            #"{"items": {"$ref": "https://schemas.lienthong.vn/common/code.json"}}"#, options: .init(registry: registry))
+        #expect(validator.isValid(["12345"]))
+        #expect(!validator.isValid(["123456"]))
+    }
+
     @Test("embedded resources, anchors and percent-encoded pointer fragments")
     func embeddedResources() throws {
         let validator = try ValidatorTestSupport.validator(

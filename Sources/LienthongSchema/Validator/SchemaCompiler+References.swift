@@ -45,14 +45,34 @@ extension SchemaCompiler {
     }
 
     /// The resource with absolute URI `uri`, loading the registry document (or bundled
-    /// metaschema) retrieved from that URI when no loaded resource has it.
+    /// metaschema) retrieved from that URI when no loaded resource has it, or else the registry
+    /// document whose root `$id` is that URI (registered under another retrieval URI).
     private mutating func resource(at uri: URIReference, referencedFrom key: LocationKey) throws(SchemaCompileError) -> Int? {
         if let known = resourceByURI[uri.description] { return known }
-        guard documentByURI[uri.description] == nil, let document = options.registry.document(at: uri.description) else {
-            return nil
+        if documentByURI[uri.description] == nil, let document = options.registry.document(at: uri.description) {
+            _ = try loadDocument(document, retrievalURI: uri, rules: DialectRules(options.defaultDialect), isPrimary: false)
+            return resourceByURI[uri.description]
         }
-        _ = try loadDocument(document, retrievalURI: uri, rules: DialectRules(options.defaultDialect), isPrimary: false)
+        guard let retrievalURI = registryKey(declaring: uri), documentByURI[retrievalURI] == nil,
+            let document = options.registry.document(at: retrievalURI), let retrieval = URIReference(retrievalURI)
+        else { return nil }
+        _ = try loadDocument(document, retrievalURI: retrieval, rules: DialectRules(options.defaultDialect), isPrimary: false)
         return resourceByURI[uri.description]
+    }
+
+    /// The registry key of the document whose root `$id` resolves to `uri`, if any.
+    private mutating func registryKey(declaring uri: URIReference) -> String? {
+        if registryRootIDs == nil {
+            var ids: [String: String] = [:]
+            for (retrievalURI, document) in options.registry.documents {
+                guard case .string(let id)? = document[key: "$id"], let base = URIReference(retrievalURI),
+                    let reference = URIReference(id)
+                else { continue }
+                ids[reference.resolved(against: base).withoutFragment.description] = retrievalURI
+            }
+            registryRootIDs = ids
+        }
+        return registryRootIDs?[uri.description]
     }
 
     /// What is known about the schema at `key`. Locations the index did not visit (reached by a

@@ -19,6 +19,8 @@ struct SchemaCompiler {
     /// `absolute-uri#name` → location, for `$anchor`, `$dynamicAnchor` and draft-07 `$id: "#name"`.
     var anchors: [String: LocationKey] = [:]
     var dialectCache: [String: DialectRules] = [:]
+    /// Root `$id` → registry key of the registry documents, built on first need.
+    var registryRootIDs: [String: String]?
 
     // Compilation.
     var nodeIDs: [LocationKey: NodeID] = [:]
