@@ -8,7 +8,8 @@ import Testing
 /// as `http://localhost:1234/`, plus the optional files and the format files with format
 /// assertion on.
 ///
-/// Each case is checked through both paths, `isValid` and `validate`, which must agree.
+/// Each case is checked through both evaluators, `isValid` and the error-collecting one behind
+/// `validate`, which must agree.
 /// Where the suite is absent the tests say so and pass (the one accepted skip).
 @Suite("JSON Schema Test Suite")
 struct TestSuiteTests {
@@ -161,12 +162,14 @@ enum SuiteRun {
         return outcome
     }
 
-    /// Empty when both validation paths give `expected`; otherwise what went wrong.
+    /// Empty when both evaluators (first failure, and collecting every error) and `validate`
+    /// give `expected`; otherwise what went wrong.
     private static func check(_ validator: JSONSchemaValidator, _ instance: JSONValue, expected: Bool) -> String {
         let fast = validator.isValid(instance)
+        let collected = validator.collectErrors(instance)
         let result = validator.validate(instance)
-        if fast == expected && result.isValid == expected { return "" }
-        return "expected \(expected ? "valid" : "invalid"), isValid gave \(fast), validate gave \(result)"
+        if fast == expected && collected.isValid == expected && result.isValid == expected { return "" }
+        return "expected \(expected ? "valid" : "invalid"), isValid gave \(fast), the collecting evaluator gave \(collected), validate gave \(result)"
     }
 
     private static func description(of object: JSONObject) -> String {

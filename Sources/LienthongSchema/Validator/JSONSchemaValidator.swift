@@ -71,7 +71,17 @@ public struct JSONSchemaValidator: Sendable {
 
     /// Validates `instance` completely, collecting every error with its instance location,
     /// keyword location, absolute keyword location and message.
+    ///
+    /// Most instances are valid, so the fast path runs first; only an invalid instance is
+    /// evaluated again with locations and messages. A valid instance costs what `isValid` costs.
     public func validate(_ instance: JSONValue) -> ValidationResult {
+        if isValid(instance) { return ValidationResult(errors: []) }
+        return collectErrors(instance)
+    }
+
+    /// The error-collecting evaluation on its own, without the fast path first (the test
+    /// suite runs both evaluators on every case to check they agree).
+    func collectErrors(_ instance: JSONValue) -> ValidationResult {
         var evaluator = Evaluator(schema: compiledSchema, sink: ErrorCollectingSink())
         var evaluated = EvaluatedLocations.inactive
         let valid = evaluator.evaluate(compiledSchema.root, instance, &evaluated) && !evaluator.aborted
