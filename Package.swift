@@ -5,7 +5,9 @@ let strictSwift: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 /// What every built-in adapter may use: the plugin contract, and the crypto module for the
 /// digests some national systems require in their authorisation headers.
-let pluginDependencies: [Target.Dependency] = ["LienthongPluginAPI", "LienthongCrypto"]
+let pluginDependencies: [Target.Dependency] = [
+    "LienthongPluginAPI", "LienthongCrypto", .product(name: "NIOCore", package: "swift-nio"),
+]
 
 let package = Package(
     name: "Lienthong",
@@ -56,6 +58,7 @@ let package = Package(
                 "LienthongCore", "LienthongSchema",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSwift
         ),
@@ -70,6 +73,8 @@ let package = Package(
                 "LienthongCore", "LienthongCrypto", "LienthongSchema",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSwift
         ),

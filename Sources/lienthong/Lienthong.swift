@@ -11,7 +11,10 @@ struct Lienthong: AsyncParsableCommand {
             standard error); 2 usage error.
             """,
         version: LienthongVersion.current,
-        subcommands: [VersionCommand.self, SchemaCommand.self, BenchCommand.self]
+        subcommands: [
+            VersionCommand.self, KeysCommand.self, SignCommand.self, VerifyCommand.self, SchemaCommand.self,
+            AuditCommand.self, MockCommand.self, BenchCommand.self, ConfigCommand.self, ServeCommand.self,
+        ]
     )
 
     /// Runs the command line, mapping outcomes onto the documented exit codes.

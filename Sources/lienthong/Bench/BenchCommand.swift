@@ -6,8 +6,7 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Measure the gateway's hot paths and print the figures.",
         subcommands: [
-            BenchGzipCommand.self,
-            // Further benchmarks go here: `crypto` (JWS sign/verify) and `schema` (validation).
+            BenchCryptoCommand.self, BenchGzipCommand.self, BenchSchemaCommand.self,
         ]
     )
 }

@@ -1,1 +1,0 @@
-// LienthongGateway: see docs/DESIGN.md for what this module does.

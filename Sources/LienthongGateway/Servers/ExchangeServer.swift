@@ -1,0 +1,55 @@
+import Hummingbird
+import HummingbirdTLS
+import LienthongCore
+import LienthongCrypto
+import Logging
+import NIOCore
+import NIOSSL
+
+/// The exchange API other gateways call over mTLS: `POST /exchange/v1/messages`.
+///
+/// The TLS configuration requires a client certificate chaining to the trusted CAs (NIOSSL refuses
+/// the handshake otherwise); the handler then takes the agency from that certificate and the
+/// inbound pipeline requires it to equal the message's `From`. HTTP/1.1 only: with HTTP/2 the
+/// request runs on a child channel, which this context would have to look through.
+public enum ExchangeServer {
+    public static func application(
+        inbound: InboundExchange, listener: GatewayConfiguration.Listener, tls: TLSConfiguration, maxBodyBytes: Int,
+        logger: Logger, onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
+        let router = Router(context: ChannelRequestContext.self)
+        router.post("/exchange/v1/messages") { request, context -> Response in
+            let peer: AgencyCode
+            switch await peerAgency(context.channel) {
+            case .failure(let problem): return HummingbirdBridge.response(from: HTTPAnswer(problem: problem))
+            case .success(let agency): peer = agency
+            }
+            switch await HummingbirdBridge.message(from: request, maxBytes: maxBodyBytes) {
+            case .failure(let problem): return HummingbirdBridge.response(from: HTTPAnswer(problem: problem))
+            case .success(let message):
+                return HummingbirdBridge.response(from: await inbound.handle(message, tlsPeer: peer))
+            }
+        }
+        return Application(
+            router: router, server: try .tls(.http1(), tlsConfiguration: tls),
+            configuration: ApplicationConfiguration(
+                address: .hostname(listener.host, port: listener.port), serverName: "lienthong-exchange"),
+            onServerRunning: onServerRunning, logger: logger)
+    }
+
+    /// The agency named by the TLS client certificate (401 when there is none or it names none).
+    /// NIOSSL has already verified the certificate's chain against the trusted CAs.
+    static func peerAgency(_ channel: any Channel) async -> Result<AgencyCode, Problem> {
+        let certificate: NIOSSLCertificate?
+        do { certificate = try await channel.nioSSL_peerCertificate().get() } catch {
+            return .failure(.badSignature("no TLS session: \(error)"))
+        }
+        guard let certificate else { return .failure(.badSignature("no TLS client certificate")) }
+        do {
+            let der = try certificate.toDERBytes()
+            return .success(try Certificate(derEncoded: der).agencyCode())
+        } catch {
+            return .failure(.badSignature("the TLS client certificate names no agency: \(error)"))
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Hummingbird
+import HummingbirdTLS
+import LienthongCore
+import Logging
+import NIOCore
+import NIOSSL
+
+/// The local API that a province's own systems call (plain HTTP, loopback by default; TLS with
+/// required client certificates when `clientCertificates` is configured):
+/// `POST /v1/services/{service}`, `GET /openapi.json`, `GET /health`.
+public enum LocalAPIServer {
+    /// A Hummingbird application serving the local API; run it as a service.
+    ///
+    /// The service id holds a slash (`population.citizen.lookup/v1`), so the path is
+    /// `/v1/services/population.citizen.lookup/v1`; `%2F` for the slash works as well.
+    public static func application(
+        outbound: OutboundExchange, agency: AgencyCode, listener: GatewayConfiguration.Listener, tls: TLSConfiguration?,
+        maxBodyBytes: Int, logger: Logger, onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
+        let router = Router(context: ChannelRequestContext.self)
+        let certificatesRequired = tls != nil
+        router.post("/v1/services/**") { request, context -> Response in
+            // Two segments (`…lookup/v1`) or one with the slash encoded (`…lookup%2Fv1`).
+            let service = context.parameters.getCatchAll().joined(separator: "/").removingPercentEncoding ?? ""
+            var certificateAgency: AgencyCode?
+            if certificatesRequired {
+                switch await ExchangeServer.peerAgency(context.channel) {
+                case .failure(let problem): return HummingbirdBridge.response(from: HTTPAnswer(problem: problem))
+                case .success(let agency): certificateAgency = agency
+                }
+            }
+            return await answer(
+                request, service: service, certificateAgency: certificateAgency, outbound: outbound, maxBodyBytes: maxBodyBytes)
+        }
+        router.get("/openapi.json") { _, _ -> Response in
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+        }
+        router.get("/health") { _, _ -> Response in
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json"
+            let body = #"{"status":"ok","agency":"\#(agency.rawValue)"}"#
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+        }
+        return Application(
+            router: router, server: try tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1(),
+            configuration: ApplicationConfiguration(
+                address: .hostname(listener.host, port: listener.port), serverName: "lienthong-local"),
+            onServerRunning: onServerRunning, logger: logger)
+    }
+
+    private static func answer(
+        _ request: Request, service: String, certificateAgency: AgencyCode?, outbound: OutboundExchange, maxBodyBytes: Int
+    ) async -> Response {
+        switch await HummingbirdBridge.message(from: request, maxBytes: maxBodyBytes) {
+        case .failure(let problem): return HummingbirdBridge.response(from: HTTPAnswer(problem: problem))
+        case .success(let message):
+            return HummingbirdBridge.response(from: await outbound.handle(message, service: service, certificateAgency: certificateAgency))
+        }
+    }
+}
+

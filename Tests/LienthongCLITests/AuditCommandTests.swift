@@ -1,0 +1,154 @@
+import Foundation
+import LienthongCore
+import LienthongStore
+import Testing
+
+/// `lienthong audit verify` and `audit show`, run as the real binary against a real database.
+@Suite("Command line: audit")
+struct AuditCommandTests {
+    static let province = "000.00.00.H41"
+    static let ministry = "000.00.00.G01"
+
+    /// A data directory holding a gateway database with `count` records: a request and its answer,
+    /// repeated.
+    final class DataDirectory {
+        let url: URL
+        var path: String { url.path }
+        var database: String { url.appendingPathComponent(GatewayStore.fileName).path }
+
+        init(records count: Int) async throws {
+            url = try CLI.temporaryDirectory()
+            let store = try await GatewayStore.open(dataDirectory: url.path)
+            for _ in 0..<count {
+                try await store.auditLog.append(try Self.entry(MessageID()))
+            }
+            await store.close()
+        }
+
+        deinit { try? FileManager.default.removeItem(at: url) }
+
+        static func entry(_ id: MessageID, answering request: MessageID? = nil) throws -> AuditEntry {
+            AuditEntry(
+                messageID: id, direction: request == nil ? .outbound : .inbound,
+                from: try AgencyCode(parsing: request == nil ? province : ministry),
+                to: try AgencyCode(parsing: request == nil ? ministry : province),
+                service: try ServiceID(parsing: "population.citizen.lookup/v1"),
+                outcome: request == nil ? "delivered" : "answered",
+                payloadDigest: Array(repeating: 0xAB, count: 32),
+                jws: "eyJhbGciOiJFUzI1NiJ9..c2lnbmF0dXJl-\(id)", correlationID: request)
+        }
+    }
+
+    @Test func verifyReportsAnIntactTrail() async throws {
+        let data = try await DataDirectory(records: 4)
+        let result = try CLI.run(["audit", "verify", "--data", data.path])
+        #expect(result.status == 0)
+        #expect(result.stdout == "audit trail intact: 4 records\n")
+    }
+
+    @Test func verifyNamesTheTamperedRecord() async throws {
+        let data = try await DataDirectory(records: 5)
+        let tamper = SQLiteDatabaseFile(path: data.database)
+        try tamper.run(
+            "DROP TRIGGER audit_records_no_update; UPDATE audit_records SET outcome = 'answered' WHERE sequence = 4")
+        let result = try CLI.run(["audit", "verify", "--data", data.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(
+            result.stderr == "lienthong: audit trail broken at record 4: stored hash does not match its contents\n")
+    }
+
+    @Test func verifyNamesADeletedRecord() async throws {
+        let data = try await DataDirectory(records: 5)
+        try SQLiteDatabaseFile(path: data.database).run(
+            "DROP TRIGGER audit_records_no_delete; DELETE FROM audit_records WHERE sequence = 2")
+        let result = try CLI.run(["audit", "verify", "--data", data.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == "lienthong: audit trail broken at record 2: the record is missing\n")
+    }
+
+    @Test func showPrintsARequestAndItsAnswerWithTheJWSOnItsOwnLine() async throws {
+        let data = try await DataDirectory(records: 1)
+        let request = MessageID()
+        let answer = MessageID()
+        let store = try await GatewayStore.open(dataDirectory: data.path)
+        let sent = try await store.auditLog.append(try DataDirectory.entry(request))
+        try await store.auditLog.append(try DataDirectory.entry(answer, answering: request))
+        await store.close()
+
+        let result = try CLI.run(["audit", "show", request.rawValue, "--data", data.path])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.hasPrefix("record ") } == ["record 2", "record 3"])
+        #expect(lines.contains("  route:       \(Self.province) → \(Self.ministry)"))
+        #expect(lines.contains("  route:       \(Self.ministry) → \(Self.province)"))
+        #expect(lines.contains("  service:     population.citizen.lookup/v1"))
+        #expect(lines.contains("  outcome:     delivered"))
+        #expect(lines.contains("  digest:      " + String(repeating: "ab", count: 32)))
+        #expect(lines.contains("  answers:     \(request)"))
+        let jwsLines = lines.indices.filter { lines[$0] == "  jws:" }.map { lines[$0 + 1] }
+        #expect(jwsLines == ["eyJhbGciOiJFUzI1NiJ9..c2lnbmF0dXJl-\(request)", "eyJhbGciOiJFUzI1NiJ9..c2lnbmF0dXJl-\(answer)"])
+        // RFC 3339 in UTC with the milliseconds the record keeps.
+        let time = try #require(lines.first { $0.hasPrefix("  time:") })
+        #expect(time.hasPrefix("  time:        " + Timestamp.format(sent.time).dropLast() + "."))
+        #expect(time.hasSuffix("Z") && time.count == "  time:        2026-01-01T00:00:00.000Z".count)
+    }
+
+    @Test func showWithoutRecordsFails() async throws {
+        let data = try await DataDirectory(records: 2)
+        let unknown = MessageID()
+        let result = try CLI.run(["audit", "show", unknown.rawValue, "--data", data.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == "lienthong: no audit records for message \(unknown)\n")
+    }
+
+    @Test func showRefusesAMalformedID() async throws {
+        let data = try await DataDirectory(records: 1)
+        let result = try CLI.run(["audit", "show", "not-an-id", "--data", data.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("invalid message id \"not-an-id\""))
+    }
+
+    @Test func aMissingDataDirectoryIsNamed() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("lienthong-absent-\(UUID())").path
+        let result = try CLI.run(["audit", "verify", "--data", missing])
+        #expect(result.status == 1)
+        #expect(result.stderr == "lienthong: data directory \(missing) does not exist or is not a directory\n")
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
+
+    @Test func aDirectoryWithoutADatabaseIsNamed() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CLI.run(["audit", "verify", "--data", directory.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no gateway database at "))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent(GatewayStore.fileName).path))
+    }
+
+    @Test func aFileThatIsNotADatabaseIsRefused() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data(repeating: 0x41, count: 8192).write(to: directory.appendingPathComponent(GatewayStore.fileName))
+        let result = try CLI.run(["audit", "verify", "--data", directory.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot open the gateway database in \(directory.path): file is not a database"))
+    }
+
+    @Test func theDataOptionIsRequired() throws {
+        let result = try CLI.run(["audit", "verify"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Missing expected argument '--data <data>'"))
+    }
+}
+
+/// Edits the database file with the system `sqlite3` library, as someone with the file could.
+struct SQLiteDatabaseFile {
+    let path: String
+
+    func run(_ script: String) throws {
+        let connection = try SQLiteConnection(path: path, options: .init(create: false))
+        try connection.executeScript(script)
+        connection.close()
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+
+/// The PKI and signing commands, run as an operator would, in a scratch directory.
+@Suite("Command line: keys, sign and verify")
+struct KeysAndSigningCommandTests {
+    /// A development PKI: a CA and an issued certificate for Nghệ An (000.00.00.H41).
+    final class PKI {
+        let directory: URL
+
+        init(algorithm: String = "ES256") throws {
+            directory = try CLI.temporaryDirectory()
+            try expectSuccess(["keys", "generate", "--alg", "ES256", "--out", "ca.key"])
+            try expectSuccess(["keys", "ca", "--key", "ca.key", "--name", "Lienthong Test CA", "--out", "ca.pem"])
+            try expectSuccess(["keys", "generate", "--alg", algorithm, "--bits", "2048", "--out", "h41.key"])
+            try expectSuccess([
+                "keys", "csr", "--key", "h41.key", "--agency", "000.00.00.H41", "--name", "UBND tỉnh Nghệ An",
+                "--dns", "h41.lienthong.test", "--out", "h41.csr",
+            ])
+            try expectSuccess([
+                "keys", "issue", "--ca-key", "ca.key", "--ca-cert", "ca.pem", "--csr", "h41.csr", "--out", "h41.pem",
+            ])
+            try Data(#"{"SoDinhDanh": "040085012345"}"#.utf8).write(to: url("request.json"))
+        }
+
+        deinit { try? FileManager.default.removeItem(at: directory) }
+
+        func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
+
+        @discardableResult
+        func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLI.Result {
+            try CLI.run(arguments, environment: environment, in: directory)
+        }
+
+        func expectSuccess(_ arguments: [String]) throws {
+            let result = try run(arguments)
+            guard result.status == 0 else {
+                throw CommandError(arguments: arguments, result: result)
+            }
+        }
+
+        /// Signs request.json from H41 to G01 and writes the JWS to `name`.
+        func sign(to name: String = "request.jws", service: String = "population.citizen.lookup/v1") throws {
+            let result = try run([
+                "sign", "--key", "h41.key", "--cert", "h41.pem", "--from", "000.00.00.H41", "--to", "000.00.00.G01",
+                "--service", service, "request.json",
+            ])
+            guard result.status == 0 else { throw CommandError(arguments: ["sign"], result: result) }
+            try Data(result.stdout.utf8).write(to: url(name))
+        }
+    }
+
+    struct CommandError: Error, CustomStringConvertible {
+        let arguments: [String]
+        let result: CLI.Result
+        var description: String { "\(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)" }
+    }
+
+    @Test(arguments: ["ES256", "EdDSA", "RS256", "PS256"])
+    func signsAndVerifiesWithEveryAlgorithm(_ algorithm: String) throws {
+        let pki = try PKI(algorithm: algorithm)
+        try pki.sign()
+        let jws = try String(contentsOf: pki.url("request.jws"), encoding: .utf8)
+        let parts = jws.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".", omittingEmptySubsequences: false)
+        #expect(parts.count == 3 && parts[1].isEmpty, "compact detached form HEADER..SIGNATURE")
+
+        let result = try pki.run([
+            "verify", "--trust", "ca.pem", "--signature", "request.jws", "--from", "000.00.00.H41",
+            "--service", "population.citizen.lookup/v1", "request.json",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("valid: signed by 000.00.00.H41 (CN=UBND tỉnh Nghệ An)"))
+        #expect(result.stdout.contains("Lienthong-To: 000.00.00.G01"))
+    }
+
+    @Test func aChangedPayloadByteFailsVerification() throws {
+        let pki = try PKI()
+        try pki.sign()
+        try Data(#"{"SoDinhDanh": "040085012346"}"#.utf8).write(to: pki.url("request.json"))
+        let result = try pki.run(["verify", "--trust", "ca.pem", "--signature", "request.jws", "request.json"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("invalid: the JWS signature does not match the header and payload"))
+    }
+
+    @Test func aSignedValueOtherThanExpectedFails() throws {
+        let pki = try PKI()
+        try pki.sign()
+        let result = try pki.run([
+            "verify", "--trust", "ca.pem", "--signature", "request.jws", "--to", "000.00.00.G22", "request.json",
+        ])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("the signed Lienthong-To is 000.00.00.G01, expected 000.00.00.G22"))
+    }
+
+    @Test func anUntrustedCAIsRefused() throws {
+        let pki = try PKI()
+        try pki.sign()
+        try pki.expectSuccess(["keys", "generate", "--alg", "ES256", "--out", "other.key"])
+        try pki.expectSuccess(["keys", "ca", "--key", "other.key", "--name", "Another CA", "--out", "other.pem"])
+        let result = try pki.run(["verify", "--trust", "other.pem", "--signature", "request.jws", "request.json"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("invalid:"))
+        #expect(result.stderr.lowercased().contains("trust") || result.stderr.lowercased().contains("issuer"))
+    }
+
+    @Test func anExpiredCertificateIsRefused() throws {
+        let pki = try PKI()
+        try pki.sign()
+        let result = try pki.run([
+            "verify", "--trust", "ca.pem", "--signature", "request.jws", "--at", "2031-01-01T00:00:00Z", "request.json",
+        ])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("expired"))
+    }
+
+    @Test func aCertificateOfAnotherAgencyCannotSignForTheSender() throws {
+        let pki = try PKI()
+        let result = try pki.run([
+            "sign", "--key", "h41.key", "--cert", "h41.pem", "--from", "000.00.00.G01", "--to", "000.00.00.H41",
+            "--service", "population.citizen.lookup/v1", "request.json",
+        ])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("the certificate belongs to 000.00.00.H41, not to the sender 000.00.00.G01"))
+    }
+
+    @Test func malformedJWSIsRefusedWithItsReason() throws {
+        let pki = try PKI()
+        try pki.sign()
+        let jws = try String(contentsOf: pki.url("request.jws"), encoding: .utf8)
+        try Data(String(jws.prefix(40)).utf8).write(to: pki.url("truncated.jws"))
+        let result = try pki.run(["verify", "--trust", "ca.pem", "--signature", "truncated.jws", "request.json"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("lienthong: invalid: "))
+    }
+
+    @Test func encryptedKeysNeedTheirPassphrase() throws {
+        let pki = try PKI()
+        try pki.run(["keys", "generate", "--alg", "EdDSA", "--out", "secret.key", "--passphrase-env", "LT_PW"], environment: ["LT_PW": "đúng"])
+        let pem = try String(contentsOf: pki.url("secret.key"), encoding: .utf8)
+        #expect(pem.hasPrefix("-----BEGIN ENCRYPTED PRIVATE KEY-----"))
+
+        let wrong = try pki.run(
+            ["keys", "self-signed", "--key", "secret.key", "--passphrase-env", "LT_PW", "--agency", "000.00.00.G01", "--out", "g01.pem"],
+            environment: ["LT_PW": "sai"])
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("wrong passphrase"))
+
+        let right = try pki.run(
+            ["keys", "self-signed", "--key", "secret.key", "--passphrase-env", "LT_PW", "--agency", "000.00.00.G01", "--out", "g01.pem"],
+            environment: ["LT_PW": "đúng"])
+        #expect(right.status == 0, "\(right.stderr)")
+    }
+
+    @Test func badInputGetsSpecificErrors() throws {
+        let pki = try PKI()
+        try Data("not a key".utf8).write(to: pki.url("junk.pem"))
+        let cases: [([String], String)] = [
+            (["keys", "generate", "--alg", "HS256", "--out", "x.key"], "unknown signature algorithm 'HS256'; supported: ES256, EdDSA, RS256, PS256"),
+            (["keys", "generate", "--alg", "RS256", "--bits", "1024", "--out", "x.key"], "--bits must be one of 2048, 3072, 4096, got 1024"),
+            (["keys", "generate", "--alg", "ES256", "--out", "ca.key"], "ca.key already exists; pass --force to replace it"),
+            (["keys", "csr", "--key", "junk.pem", "--agency", "000.00.00.H41", "--name", "x", "--out", "x.csr"], "junk.pem: malformed PEM"),
+            (["keys", "csr", "--key", "h41.key", "--agency", "h41", "--name", "x", "--out", "x.csr"], "invalid agency code \"h41\""),
+            (["keys", "issue", "--ca-key", "ca.key", "--ca-cert", "h41.pem", "--csr", "h41.csr", "--out", "y.pem"], "h41.pem:"),
+            (["sign", "--key", "h41.key", "--cert", "h41.pem", "--from", "000.00.00.H41", "--to", "000.00.00.G01", "--service", "population.lookup/v1", "request.json"], "invalid service id"),
+            (["sign", "--key", "h41.key", "--cert", "h41.pem", "--from", "000.00.00.H41", "--to", "000.00.00.G01", "--service", "population.citizen.lookup/v1", "missing.json"], "cannot read payload file missing.json"),
+        ]
+        for (arguments, message) in cases {
+            let result = try pki.run(arguments)
+            #expect(result.status == 1, "\(arguments.joined(separator: " ")) → \(result.status)")
+            #expect(result.stderr.contains(message), "\(arguments.joined(separator: " ")): \(result.stderr)")
+        }
+        let usage = try pki.run(["sign", "--key", "h41.key"])
+        #expect(usage.status == 2)
+    }
+}
