@@ -105,6 +105,19 @@ struct ValidatorErrorReportingTests {
         #expect(message == "string is 6 characters long, more than the maximum length of 2")
     }
 
+    @Test("a pattern over its matching budget fails the instance, even inside 'not'")
+    func patternBudgetFailsClosed() throws {
+        // A backreference forces the budgeted backtracker; this input would need 2^40 steps.
+        let input = JSONValue.string(String(repeating: "a", count: 40) + "!")
+        for schema in [##"{"pattern": "^(a+)+\\1b$"}"##, ##"{"not": {"pattern": "^(a+)+\\1b$"}}"##] {
+            let validator = try ValidatorTestSupport.validator(schema)
+            #expect(!validator.isValid(input), "\(schema)")
+            let error = try #require(validator.validate(input).errors.first)
+            #expect(error.message.hasPrefix("string could not be checked against the pattern"), "\(schema)")
+        }
+        #expect(try ValidatorTestSupport.validator(##"{"pattern": "^(a+)+\\1b$"}"##).isValid("aab"))
+    }
+
     @Test("the schema root is the empty pointer")
     func rootLocations() throws {
         let found = try errors(#"{"type": "object"}"#, [1])
