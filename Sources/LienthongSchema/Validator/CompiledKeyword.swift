@@ -3,10 +3,42 @@
 typealias NodeID = Int
 
 /// One keyword of a schema, compiled: its argument parsed, checked and ready to apply.
-/// `name` is the keyword as written in the schema, used only to build error locations.
+/// `name` is the keyword as written in the schema, used only to build error locations; a
+/// `StaticString`, so that passing entries around involves no reference counting.
 struct KeywordEntry: Sendable {
-    let name: String
+    let name: StaticString
     let keyword: CompiledKeyword
+    /// Which instances the keyword looks at, so the evaluator can dispatch (and skip keywords
+    /// for other types) on a plain byte before touching the payload.
+    let category: KeywordCategory
+
+    init(name: StaticString, keyword: CompiledKeyword) {
+        self.name = name
+        self.keyword = keyword
+        self.category = KeywordCategory(keyword)
+    }
+}
+
+enum KeywordCategory: UInt8, Sendable {
+    case anyType, number, string, array, object, inPlace
+
+    init(_ keyword: CompiledKeyword) {
+        switch keyword {
+        case .type, .constant, .enumeration:
+            self = .anyType
+        case .multipleOf, .maximum, .exclusiveMaximum, .minimum, .exclusiveMinimum:
+            self = .number
+        case .maxLength, .minLength, .pattern, .format:
+            self = .string
+        case .maxItems, .minItems, .uniqueItems, .prefixItems, .items, .contains, .unevaluatedItems:
+            self = .array
+        case .maxProperties, .minProperties, .required, .dependentRequired, .members, .propertyNames,
+            .dependentSchemas, .unevaluatedProperties:
+            self = .object
+        case .reference, .dynamicReference, .allOf, .anyOf, .oneOf, .not, .conditional:
+            self = .inPlace
+        }
+    }
 }
 
 /// The compiled form of each keyword the validator applies. Annotation-only keywords
@@ -46,9 +78,9 @@ enum CompiledKeyword: Sendable {
     case minProperties(Int)
     case required([String])
     case dependentRequired([(property: String, required: [String])])
-    case properties([String: NodeID])
-    case patternProperties([(regex: ECMARegex, node: NodeID)])
-    case additionalProperties(AdditionalPropertiesRule)
+    /// `properties`, `patternProperties` and `additionalProperties` together, so that each
+    /// member is looked up once.
+    case members(MemberRule)
     case propertyNames(NodeID)
     case dependentSchemas([(property: String, node: NodeID)])
     case unevaluatedProperties(NodeID)
@@ -61,108 +93,4 @@ enum CompiledKeyword: Sendable {
     case oneOf([NodeID])
     case not(NodeID)
     case conditional(ConditionalRule)
-}
-
-/// The JSON types `type` accepts, as a bit set so that the check is one AND.
-struct JSONTypeSet: OptionSet, Sendable, Hashable {
-    let rawValue: UInt8
-    init(rawValue: UInt8) { self.rawValue = rawValue }
-    static let null = JSONTypeSet(rawValue: 1 << 0)
-    static let boolean = JSONTypeSet(rawValue: 1 << 1)
-    static let object = JSONTypeSet(rawValue: 1 << 2)
-    static let array = JSONTypeSet(rawValue: 1 << 3)
-    static let number = JSONTypeSet(rawValue: 1 << 4)
-    static let string = JSONTypeSet(rawValue: 1 << 5)
-    static let integer = JSONTypeSet(rawValue: 1 << 6)
-
-    /// The set for a `type` name, or nil when the name is not one of the seven JSON Schema types.
-    init?(typeName: String) {
-        switch typeName {
-        case "null": self = .null
-        case "boolean": self = .boolean
-        case "object": self = .object
-        case "array": self = .array
-        case "number": self = .number
-        case "string": self = .string
-        case "integer": self = .integer
-        default: return nil
-        }
-    }
-
-    /// Names in the canonical order, for messages.
-    var names: [String] {
-        let all: [(JSONTypeSet, String)] = [
-            (.null, "null"), (.boolean, "boolean"), (.object, "object"), (.array, "array"),
-            (.number, "number"), (.string, "string"), (.integer, "integer"),
-        ]
-        return all.filter { contains($0.0) }.map(\.1)
-    }
-
-    func accepts(_ value: JSONValue) -> Bool {
-        switch value {
-        case .null: contains(.null)
-        case .bool: contains(.boolean)
-        case .object: contains(.object)
-        case .array: contains(.array)
-        case .string: contains(.string)
-        case .number(let number): contains(.number) || (contains(.integer) && number.isInteger)
-        }
-    }
-}
-
-/// The values of `enum`, with a hash set for long lists so membership stays O(1).
-struct EnumerationValues: Sendable {
-    let values: [JSONValue]
-    private let lookup: Set<JSONValue>?
-
-    init(_ values: [JSONValue]) {
-        self.values = values
-        // A linear scan beats hashing for the short lists enums usually are.
-        self.lookup = values.count > 8 ? Set(values) : nil
-    }
-
-    func contains(_ value: JSONValue) -> Bool {
-        if let lookup { return lookup.contains(value) }
-        return values.contains(value)
-    }
-}
-
-/// `contains` with its `minContains` / `maxContains` bounds.
-struct ContainsRule: Sendable {
-    let node: NodeID
-    /// `minContains` (default 1); `minimumGiven` tells whether it was written, for locations.
-    let minimum: Int
-    let minimumGiven: Bool
-    let maximum: Int?
-    /// 2020-12: matched items count as evaluated for `unevaluatedItems` (not so in 2019-09).
-    let annotatesItems: Bool
-}
-
-/// `additionalProperties` with what its sibling `properties` and `patternProperties` already cover.
-struct AdditionalPropertiesRule: Sendable {
-    let node: NodeID
-    let coveredNames: Set<String>
-    let coveringPatterns: [ECMARegex]
-}
-
-/// `if` with its optional `then` and `else` (neither applies without `if`).
-struct ConditionalRule: Sendable {
-    let condition: NodeID
-    let then: NodeID?
-    let otherwise: NodeID?
-}
-
-/// `$dynamicRef` (2020-12) or `$recursiveRef` (2019-09).
-struct DynamicReference: Sendable {
-    enum Resolution: Sendable {
-        /// The initial target does not carry a matching dynamic anchor: a plain reference.
-        case staticOnly
-        /// 2020-12: the outermost resource in the dynamic scope with `$dynamicAnchor` named so.
-        case dynamicAnchor(String)
-        /// 2019-09: the outermost of the innermost run of resources with `$recursiveAnchor: true`.
-        case recursiveAnchor
-    }
-
-    let initialTarget: NodeID
-    let resolution: Resolution
 }

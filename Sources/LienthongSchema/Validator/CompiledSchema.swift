@@ -8,8 +8,9 @@ public final class CompiledSchema: Sendable {
     let root: NodeID
     /// False when no `$dynamicRef` / `$recursiveRef` is reachable, so evaluation skips the scope stack.
     let usesDynamicScope: Bool
-    /// `$dynamicAnchor` name → schema resource → the node carrying the anchor.
-    let dynamicAnchors: [String: [Int: NodeID]]
+    /// For each `$dynamicAnchor` name that a `$dynamicRef` uses (by index): schema resource →
+    /// the node carrying the anchor.
+    let dynamicAnchors: [[Int: NodeID]]
     /// Schema resources whose root has `"$recursiveAnchor": true` (2019-09) → that root.
     let recursiveAnchors: [Int: NodeID]
     /// Nesting of schema evaluations beyond which an instance is rejected instead of recursing
@@ -17,7 +18,7 @@ public final class CompiledSchema: Sendable {
     let maxDepth: Int
 
     init(
-        nodes: [SchemaNode], root: NodeID, usesDynamicScope: Bool, dynamicAnchors: [String: [Int: NodeID]],
+        nodes: [SchemaNode], root: NodeID, usesDynamicScope: Bool, dynamicAnchors: [[Int: NodeID]],
         recursiveAnchors: [Int: NodeID], maxDepth: Int
     ) {
         self.nodes = nodes

@@ -1,20 +1,23 @@
 /// Array keywords: counts, uniqueness, and the item applicators with their annotations.
 extension Evaluator {
-    mutating func checkArray(_ entry: KeywordEntry, _ node: SchemaNode, _ instance: JSONValue) -> Bool {
+    mutating func checkItemCount(
+        maximum: Int? = nil, minimum: Int? = nil, _ name: StaticString, _ node: SchemaNode, _ instance: JSONValue
+    ) -> Bool {
         guard case .array(let items) = instance else { return true }
-        switch entry.keyword {
-        case .maxItems(let limit):
-            guard items.count > limit else { return true }
-            sink.fail(node, keyword: entry.name) { "array has \(items.count) items, more than the maximum of \(limit)" }
-        case .minItems(let limit):
-            guard items.count < limit else { return true }
-            sink.fail(node, keyword: entry.name) { "array has \(items.count) items, fewer than the minimum of \(limit)" }
-        case .uniqueItems:
-            guard let (first, second) = Self.firstDuplicate(in: items) else { return true }
-            sink.fail(node, keyword: entry.name) { "array items \(first) and \(second) are equal; items must be unique" }
-        default:
-            return true
+        if let maximum, items.count > maximum {
+            sink.fail(node, keyword: name) { "array has \(items.count) items, more than the maximum of \(maximum)" }
+            return false
         }
+        if let minimum, items.count < minimum {
+            sink.fail(node, keyword: name) { "array has \(items.count) items, fewer than the minimum of \(minimum)" }
+            return false
+        }
+        return true
+    }
+
+    mutating func checkUniqueItems(_ name: StaticString, _ node: SchemaNode, _ instance: JSONValue) -> Bool {
+        guard case .array(let items) = instance, let (first, second) = Self.firstDuplicate(in: items) else { return true }
+        sink.fail(node, keyword: name) { "array items \(first) and \(second) are equal; items must be unique" }
         return false
     }
 
@@ -35,13 +38,13 @@ extension Evaluator {
     }
 
     mutating func applyPrefixItems(
-        _ children: [NodeID], _ entry: KeywordEntry, _ node: SchemaNode, _ instance: JSONValue,
+        _ children: [NodeID], _ name: StaticString, _ instance: JSONValue,
         _ evaluated: inout EvaluatedLocations
     ) -> Bool {
         guard case .array(let items) = instance else { return true }
         let count = min(items.count, children.count)
         var valid = true
-        sink.enterKeyword(entry.name)
+        sink.enterKeyword(name)
         defer { sink.leaveKeyword() }
         for index in 0..<count where !applyItem(children[index], keywordIndex: index, items[index], at: index) {
             valid = false
@@ -52,12 +55,12 @@ extension Evaluator {
     }
 
     mutating func applyItems(
-        from startIndex: Int, _ child: NodeID, _ entry: KeywordEntry, _ node: SchemaNode, _ instance: JSONValue,
+        from startIndex: Int, _ child: NodeID, _ name: StaticString, _ instance: JSONValue,
         _ evaluated: inout EvaluatedLocations
     ) -> Bool {
         guard case .array(let items) = instance, startIndex < items.count else { return true }
         var valid = true
-        sink.enterKeyword(entry.name)
+        sink.enterKeyword(name)
         defer { sink.leaveKeyword() }
         for index in startIndex..<items.count where !applyItem(child, keywordIndex: nil, items[index], at: index) {
             valid = false
@@ -68,12 +71,12 @@ extension Evaluator {
     }
 
     mutating func applyUnevaluatedItems(
-        _ child: NodeID, _ entry: KeywordEntry, _ node: SchemaNode, _ instance: JSONValue,
+        _ child: NodeID, _ name: StaticString, _ instance: JSONValue,
         _ evaluated: inout EvaluatedLocations
     ) -> Bool {
         guard case .array(let items) = instance else { return true }
         var valid = true
-        sink.enterKeyword(entry.name)
+        sink.enterKeyword(name)
         defer { sink.leaveKeyword() }
         for index in items.indices where !evaluated.isItemEvaluated(at: index) {
             if !applyItem(child, keywordIndex: nil, items[index], at: index) {
@@ -86,14 +89,14 @@ extension Evaluator {
     }
 
     mutating func applyContains(
-        _ rule: ContainsRule, _ entry: KeywordEntry, _ node: SchemaNode, _ instance: JSONValue,
+        _ rule: ContainsRule, _ name: StaticString, _ node: SchemaNode, _ instance: JSONValue,
         _ evaluated: inout EvaluatedLocations
     ) -> Bool {
         guard case .array(let items) = instance else { return true }
         // Every item must be tried when the matches are annotations or an upper bound applies.
         let checksAll = evaluated.isActive || rule.maximum != nil || rule.minimum == 0
         var matches = 0
-        sink.enterKeyword(entry.name)
+        sink.enterKeyword(name)
         for (index, item) in items.enumerated() {
             let mark = sink.errorCount
             var itemEvaluated = EvaluatedLocations.inactive
@@ -110,7 +113,7 @@ extension Evaluator {
         sink.leaveKeyword()
 
         if matches < rule.minimum {
-            let keyword = rule.minimumGiven ? "minContains" : entry.name
+            let keyword = rule.minimumGiven ? "minContains" : name
             sink.fail(node, keyword: keyword) {
                 matches == 0
                     ? "no item matches the 'contains' schema"

@@ -2,10 +2,10 @@
 /// enclosing schema only from subschemas that succeeded.
 extension Evaluator {
     mutating func applyAllOf(
-        _ children: [NodeID], _ entry: KeywordEntry, _ instance: JSONValue, _ evaluated: inout EvaluatedLocations
+        _ children: [NodeID], _ name: StaticString, _ instance: JSONValue, _ evaluated: inout EvaluatedLocations
     ) -> Bool {
         var valid = true
-        sink.enterKeyword(entry.name)
+        sink.enterKeyword(name)
         defer { sink.leaveKeyword() }
         for (index, child) in children.enumerated() {
             sink.enterKeyword(index: index)
@@ -21,12 +21,12 @@ extension Evaluator {
     }
 
     mutating func applyAnyOf(
-        _ children: [NodeID], _ entry: KeywordEntry, _ node: SchemaNode, _ instance: JSONValue,
+        _ children: [NodeID], _ name: StaticString, _ node: SchemaNode, _ instance: JSONValue,
         _ evaluated: inout EvaluatedLocations
     ) -> Bool {
         let mark = sink.errorCount
         var anyValid = false
-        sink.enterKeyword(entry.name)
+        sink.enterKeyword(name)
         for (index, child) in children.enumerated() {
             var branch = evaluated.isActive ? EvaluatedLocations.active : .inactive
             sink.enterKeyword(index: index)
@@ -43,21 +43,21 @@ extension Evaluator {
             sink.discardErrors(after: mark)
             return true
         }
-        sink.fail(node, keyword: entry.name, at: mark) {
+        sink.fail(node, keyword: name, at: mark) {
             "value does not match any of the \(children.count) schemas in 'anyOf'"
         }
         return false
     }
 
     mutating func applyOneOf(
-        _ children: [NodeID], _ entry: KeywordEntry, _ node: SchemaNode, _ instance: JSONValue,
+        _ children: [NodeID], _ name: StaticString, _ node: SchemaNode, _ instance: JSONValue,
         _ evaluated: inout EvaluatedLocations
     ) -> Bool {
         let mark = sink.errorCount
         var firstMatch: Int?
         var secondMatch: Int?
         var matchEvaluated = EvaluatedLocations.inactive
-        sink.enterKeyword(entry.name)
+        sink.enterKeyword(name)
         for (index, child) in children.enumerated() {
             var branch = evaluated.isActive ? EvaluatedLocations.active : .inactive
             sink.enterKeyword(index: index)
@@ -76,14 +76,14 @@ extension Evaluator {
 
         guard let firstMatch else {
             // The failing branches' errors stay: they say why nothing matched.
-            sink.fail(node, keyword: entry.name, at: mark) {
+            sink.fail(node, keyword: name, at: mark) {
                 "value does not match any of the \(children.count) schemas in 'oneOf'"
             }
             return false
         }
         sink.discardErrors(after: mark)
         if let secondMatch {
-            sink.fail(node, keyword: entry.name) {
+            sink.fail(node, keyword: name) {
                 "value matches more than one schema in 'oneOf' (at least \(firstMatch) and \(secondMatch)); exactly one is required"
             }
             return false
@@ -92,15 +92,15 @@ extension Evaluator {
         return true
     }
 
-    mutating func applyNot(_ child: NodeID, _ entry: KeywordEntry, _ node: SchemaNode, _ instance: JSONValue) -> Bool {
+    mutating func applyNot(_ child: NodeID, _ name: StaticString, _ node: SchemaNode, _ instance: JSONValue) -> Bool {
         let mark = sink.errorCount
         var ignored = EvaluatedLocations.inactive
-        sink.enterKeyword(entry.name)
+        sink.enterKeyword(name)
         let childValid = evaluate(child, instance, &ignored)
         sink.leaveKeyword()
         sink.discardErrors(after: mark)
         guard childValid else { return true }
-        sink.fail(node, keyword: entry.name) { "value must not match the schema in 'not'" }
+        sink.fail(node, keyword: name) { "value must not match the schema in 'not'" }
         return false
     }
 

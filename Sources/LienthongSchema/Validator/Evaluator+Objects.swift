@@ -1,71 +1,29 @@
 /// Object keywords: counts, required members, and the property applicators with their
 /// annotations (members are tracked by position in the instance object).
 extension Evaluator {
-    mutating func checkObject(_ entry: KeywordEntry, _ node: SchemaNode, _ instance: JSONValue) -> Bool {
-        guard case .object(let object) = instance else { return true }
-        switch entry.keyword {
-        case .maxProperties(let limit):
-            guard object.count > limit else { return true }
-            sink.fail(node, keyword: entry.name) {
-                "object has \(object.count) properties, more than the maximum of \(limit)"
-            }
-        case .minProperties(let limit):
-            guard object.count < limit else { return true }
-            sink.fail(node, keyword: entry.name) {
-                "object has \(object.count) properties, fewer than the minimum of \(limit)"
-            }
-        case .required(let names):
-            return checkRequired(names, in: object, entry, node, because: nil)
-        case .dependentRequired(let dependencies):
-            var valid = true
-            for dependency in dependencies where object[dependency.property] != nil {
-                if !checkRequired(dependency.required, in: object, entry, node, because: dependency.property) {
-                    valid = false
-                    if !Sink.recordsErrors { return false }
-                }
-            }
-            return valid
-        default:
-            return true
-        }
-        return false
-    }
-
-    private mutating func checkRequired(
-        _ names: [String], in object: JSONObject, _ entry: KeywordEntry, _ node: SchemaNode, because trigger: String?
+    mutating func checkPropertyCount(
+        maximum: Int? = nil, minimum: Int? = nil, _ name: StaticString, _ node: SchemaNode, _ instance: JSONValue
     ) -> Bool {
-        var valid = true
-        for name in names where object[name] == nil {
-            valid = false
-            guard Sink.recordsErrors else { return false }
-            sink.fail(node, keyword: entry.name) {
-                if let trigger {
-                    "property \(MessageText.quoted(name)) is required when \(MessageText.quoted(trigger)) is present"
-                } else {
-                    "required property \(MessageText.quoted(name)) is missing"
-                }
-            }
+        guard case .object(let object) = instance else { return true }
+        if let maximum, object.count > maximum {
+            sink.fail(node, keyword: name) { "object has \(object.count) properties, more than the maximum of \(maximum)" }
+            return false
         }
-        return valid
+        if let minimum, object.count < minimum {
+            sink.fail(node, keyword: name) { "object has \(object.count) properties, fewer than the minimum of \(minimum)" }
+            return false
+        }
+        return true
     }
 
-    mutating func applyProperties(
-        _ children: [String: NodeID], _ entry: KeywordEntry, _ node: SchemaNode, _ instance: JSONValue,
-        _ evaluated: inout EvaluatedLocations
+    mutating func checkDependentRequired(
+        _ dependencies: [(property: String, required: [String])], _ name: StaticString, _ node: SchemaNode,
+        _ instance: JSONValue
     ) -> Bool {
         guard case .object(let object) = instance else { return true }
         var valid = true
-        sink.enterKeyword(entry.name)
-        defer { sink.leaveKeyword() }
-        for (position, member) in object.members.enumerated() {
-            guard let child = children[member.key] else { continue }
-            sink.enterKeyword(member.key)
-            let memberValid = applyToMember(child, member.key, member.value) {
-                "property \(MessageText.quoted(member.key)) is not allowed"
-            }
-            sink.leaveKeyword()
-            evaluated.markProperty(at: position)
-            if !memberValid {
+        for dependency in dependencies where object[dependency.property] != nil {
+            if !checkRequired(dependency.required, in: object, name, node, because: dependency.property) {
                 valid = false
                 if !Sink.recordsErrors { return false }
             }
@@ -73,73 +31,142 @@ extension Evaluator {
         return valid
     }
 
-    mutating func applyPatternProperties(
-        _ children: [(regex: ECMARegex, node: NodeID)], _ entry: KeywordEntry, _ node: SchemaNode, _ instance: JSONValue,
-        _ evaluated: inout EvaluatedLocations
+    mutating func checkRequired(
+        _ names: [String], in object: JSONObject, _ name: StaticString, _ node: SchemaNode, because trigger: String?
+    ) -> Bool {
+        var valid = true
+        for property in names where object[property] == nil {
+            valid = false
+            guard Sink.recordsErrors else { return false }
+            sink.fail(node, keyword: name) {
+                if let trigger {
+                    "property \(MessageText.quoted(property)) is required when \(MessageText.quoted(trigger)) is present"
+                } else {
+                    "required property \(MessageText.quoted(property)) is missing"
+                }
+            }
+        }
+        return valid
+    }
+
+    /// `properties`, `patternProperties` and `additionalProperties` in one pass: each member
+    /// goes to its `properties` subschema and every matching pattern's, or else to
+    /// `additionalProperties`.
+    mutating func applyMembers(
+        _ rule: MemberRule, _ node: SchemaNode, _ instance: JSONValue, _ evaluated: inout EvaluatedLocations
     ) -> Bool {
         guard case .object(let object) = instance else { return true }
         var valid = true
-        sink.enterKeyword(entry.name)
-        defer { sink.leaveKeyword() }
-        for (position, member) in object.members.enumerated() {
-            for child in children {
-                let matched: Bool
-                do {
-                    matched = try child.regex.matches(member.key)
-                } catch {
-                    sink.enterInstance(key: member.key)
-                    sink.fail(node, keyword: entry.name) {
-                        "property name could not be checked against the pattern: \(error)"
-                    }
-                    sink.leaveInstance()
-                    valid = false
-                    if !Sink.recordsErrors { return false }
-                    continue
-                }
-                guard matched else { continue }
-                sink.enterKeyword(child.regex.pattern)
-                let memberValid = applyToMember(child.node, member.key, member.value) {
-                    "property \(MessageText.quoted(member.key)) is not allowed (its name matches /\(child.regex.pattern)/)"
+        var seenEntries: UInt64 = 0
+        let members = object.members
+        // Indices, not `enumerated()`: iterating would copy every (key, value) pair.
+        for position in members.indices {
+            let key = members[position].key
+            var covered = false
+            if let table = rule.properties, let entry = table.entry(for: key) {
+                covered = true
+                if entry < 64 { seenEntries |= 1 << UInt64(entry) }
+                sink.enterKeyword("properties")
+                sink.enterKeyword(member: key)
+                let memberValid = applyToMember(table.node(at: entry), key, members[position].value) {
+                    "property \(MessageText.quoted(key)) is not allowed"
                 }
                 sink.leaveKeyword()
-                evaluated.markProperty(at: position)
+                sink.leaveKeyword()
                 if !memberValid {
                     valid = false
                     if !Sink.recordsErrors { return false }
                 }
             }
+            if !rule.patterns.isEmpty {
+                switch applyPatterns(rule.patterns, node, key, members[position].value) {
+                case .noMatch: break
+                case .matched(let patternsValid):
+                    covered = true
+                    if !patternsValid {
+                        valid = false
+                        if !Sink.recordsErrors { return false }
+                    }
+                }
+            }
+            if !covered, let additional = rule.additional {
+                covered = true
+                sink.enterKeyword("additionalProperties")
+                let memberValid = applyToMember(additional, key, members[position].value) {
+                    "property \(MessageText.quoted(key)) is not allowed"
+                }
+                sink.leaveKeyword()
+                if !memberValid {
+                    valid = false
+                    if !Sink.recordsErrors { return false }
+                }
+            }
+            if covered { evaluated.markProperty(at: position) }
+        }
+        if rule.requiredMask & ~seenEntries != 0 {
+            valid = false
+            guard Sink.recordsErrors, let table = rule.properties else { return false }
+            for entry in rule.requiredEntries where seenEntries & (1 << UInt64(entry)) == 0 {
+                sink.fail(node, keyword: "required") {
+                    "required property \(MessageText.quoted(table.names[entry])) is missing"
+                }
+            }
         }
         return valid
     }
 
-    mutating func applyAdditionalProperties(
-        _ rule: AdditionalPropertiesRule, _ entry: KeywordEntry, _ node: SchemaNode, _ instance: JSONValue,
-        _ evaluated: inout EvaluatedLocations
-    ) -> Bool {
-        guard case .object(let object) = instance else { return true }
+    private enum PatternOutcome {
+        case noMatch
+        case matched(valid: Bool)
+    }
+
+    /// Applies every `patternProperties` subschema whose pattern matches `key`. A pattern that
+    /// cannot be evaluated within its budget fails the member (fail closed) and counts as a match,
+    /// so that `additionalProperties` does not report the member a second time.
+    private mutating func applyPatterns(
+        _ patterns: [(regex: ECMARegex, node: NodeID)], _ node: SchemaNode, _ key: String, _ value: JSONValue
+    ) -> PatternOutcome {
+        var matchedAny = false
         var valid = true
-        sink.enterKeyword(entry.name)
-        defer { sink.leaveKeyword() }
-        for (position, member) in object.members.enumerated() where !rule.covers(member.key) {
-            let memberValid = applyToMember(rule.node, member.key, member.value) {
-                "property \(MessageText.quoted(member.key)) is not allowed"
+        for pattern in patterns {
+            let matched: Bool
+            do {
+                matched = try pattern.regex.matches(key)
+            } catch {
+                matchedAny = true
+                valid = false
+                sink.enterInstance(key: key)
+                abort(node, keyword: "patternProperties") {
+                    "property name could not be checked against the pattern: \(error)"
+                }
+                sink.leaveInstance()
+                if !Sink.recordsErrors { return .matched(valid: false) }
+                continue
             }
-            evaluated.markProperty(at: position)
+            guard matched else { continue }
+            matchedAny = true
+            sink.enterKeyword("patternProperties")
+            sink.enterKeyword(member: pattern.regex.pattern)
+            let memberValid = applyToMember(pattern.node, key, value) {
+                "property \(MessageText.quoted(key)) is not allowed (its name matches /\(pattern.regex.pattern)/)"
+            }
+            sink.leaveKeyword()
+            sink.leaveKeyword()
             if !memberValid {
                 valid = false
-                if !Sink.recordsErrors { return false }
+                if !Sink.recordsErrors { return .matched(valid: false) }
             }
         }
-        return valid
+        return matchedAny ? .matched(valid: valid) : .noMatch
     }
 
     mutating func applyUnevaluatedProperties(
-        _ child: NodeID, _ entry: KeywordEntry, _ node: SchemaNode, _ instance: JSONValue,
+        _ child: NodeID, _ name: StaticString, _ instance: JSONValue,
         _ evaluated: inout EvaluatedLocations
     ) -> Bool {
         guard case .object(let object) = instance else { return true }
         var valid = true
-        sink.enterKeyword(entry.name)
+        sink.enterKeyword(name)
         defer { sink.leaveKeyword() }
         for (position, member) in object.members.enumerated() where !evaluated.isPropertyEvaluated(at: position) {
             let memberValid = applyToMember(child, member.key, member.value) {
@@ -154,10 +181,10 @@ extension Evaluator {
         return valid
     }
 
-    mutating func applyPropertyNames(_ child: NodeID, _ entry: KeywordEntry, _ instance: JSONValue) -> Bool {
+    mutating func applyPropertyNames(_ child: NodeID, _ name: StaticString, _ instance: JSONValue) -> Bool {
         guard case .object(let object) = instance else { return true }
         var valid = true
-        sink.enterKeyword(entry.name)
+        sink.enterKeyword(name)
         defer { sink.leaveKeyword() }
         for member in object.members {
             var nameEvaluated = EvaluatedLocations.inactive
@@ -173,15 +200,15 @@ extension Evaluator {
     }
 
     mutating func applyDependentSchemas(
-        _ children: [(property: String, node: NodeID)], _ entry: KeywordEntry, _ instance: JSONValue,
+        _ children: [(property: String, node: NodeID)], _ name: StaticString, _ instance: JSONValue,
         _ evaluated: inout EvaluatedLocations
     ) -> Bool {
         guard case .object(let object) = instance else { return true }
         var valid = true
-        sink.enterKeyword(entry.name)
+        sink.enterKeyword(name)
         defer { sink.leaveKeyword() }
         for child in children where object[child.property] != nil {
-            sink.enterKeyword(child.property)
+            sink.enterKeyword(member: child.property)
             let childValid = evaluate(child.node, instance, &evaluated)
             sink.leaveKeyword()
             if !childValid {
@@ -200,25 +227,11 @@ extension Evaluator {
         sink.enterInstance(key: key)
         defer { sink.leaveInstance() }
         let childNode = schema.nodes[child]
-        if case .alwaysInvalid = childNode.body {
+        if case .alwaysInvalid = childNode.kind {
             sink.fail(childNode, keyword: nil, message: falseSchemaMessage)
             return false
         }
         var memberEvaluated = EvaluatedLocations.inactive
         return evaluate(child, value, &memberEvaluated)
-    }
-}
-
-extension AdditionalPropertiesRule {
-    /// True when `properties` or `patternProperties` beside this keyword apply to `name`.
-    /// A pattern that cannot be matched within budget counts as covering: `patternProperties`
-    /// already reports that failure.
-    func covers(_ name: String) -> Bool {
-        if coveredNames.contains(name) { return true }
-        for regex in coveringPatterns {
-            guard let matched = try? regex.matches(name) else { return true }
-            if matched { return true }
-        }
-        return false
     }
 }

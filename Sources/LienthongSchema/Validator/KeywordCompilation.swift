@@ -6,12 +6,13 @@ struct KeywordCompilation {
     let info: SchemaLocationInfo
     let object: JSONObject
     /// Nodes applied to the same instance (`$ref`, `allOf`, …), for cycle detection.
-    private(set) var inPlaceTargets: [NodeID] = []
+    var inPlaceTargets: [NodeID] = []
 
-    private var assertions: [KeywordEntry] = []
-    private var inPlace: [KeywordEntry] = []
-    private var children: [KeywordEntry] = []
-    private var unevaluated: [KeywordEntry] = []
+    // The compiled keywords by evaluation stage (see the type's comment).
+    var assertions: [KeywordEntry] = []
+    var inPlace: [KeywordEntry] = []
+    var children: [KeywordEntry] = []
+    var unevaluated: [KeywordEntry] = []
 
     init(key: LocationKey, info: SchemaLocationInfo, object: JSONObject) {
         self.key = key
@@ -19,8 +20,8 @@ struct KeywordCompilation {
         self.object = object
     }
 
-    private var dialect: SchemaDialect { info.rules.dialect }
-    private func has(_ vocabulary: Vocabularies) -> Bool { info.rules.has(vocabulary) }
+    var dialect: SchemaDialect { info.rules.dialect }
+    func has(_ vocabulary: Vocabularies) -> Bool { info.rules.has(vocabulary) }
 
     mutating func compile(with compiler: inout SchemaCompiler) throws(SchemaCompileError) -> [KeywordEntry] {
         // Draft-07: "$ref" makes every sibling keyword be ignored.
@@ -84,7 +85,7 @@ struct KeywordCompilation {
         }
     }
 
-    private mutating func assert(_ name: String, _ keyword: CompiledKeyword) {
+    private mutating func assert(_ name: StaticString, _ keyword: CompiledKeyword) {
         assertions.append(KeywordEntry(name: name, keyword: keyword))
     }
 
@@ -107,7 +108,7 @@ struct KeywordCompilation {
                 case .object(let targetObject) = try compiler.locationInfo(target).value,
                 targetObject["$dynamicAnchor"] == .string(name)
             {
-                resolution = .dynamicAnchor(name)
+                resolution = .dynamicAnchor(compiler.dynamicAnchorIndex(name))
                 compiler.usesDynamicScope = true
             }
             inPlace.append(
@@ -136,174 +137,5 @@ struct KeywordCompilation {
         let fragment = reference[reference.index(after: hash)...]
         guard !fragment.isEmpty, !fragment.hasPrefix("/") else { return nil }
         return String(fragment)
-    }
-
-    // MARK: - Applicators on the same instance
-
-    private mutating func compileInPlaceApplicators(_ compiler: inout SchemaCompiler) throws(SchemaCompileError) {
-        for name in ["allOf", "anyOf", "oneOf"] {
-            guard let nodes = try subschemaArray(name, &compiler) else { continue }
-            let keyword: CompiledKeyword =
-                switch name {
-                case "allOf": .allOf(nodes)
-                case "anyOf": .anyOf(nodes)
-                default: .oneOf(nodes)
-                }
-            inPlace.append(KeywordEntry(name: name, keyword: keyword))
-            inPlaceTargets += nodes
-        }
-        if let node = try subschema("not", &compiler) {
-            inPlace.append(KeywordEntry(name: "not", keyword: .not(node)))
-            inPlaceTargets.append(node)
-        }
-        if let condition = try subschema("if", &compiler) {
-            let then = try subschema("then", &compiler)
-            let otherwise = try subschema("else", &compiler)
-            inPlace.append(
-                KeywordEntry(name: "if", keyword: .conditional(.init(condition: condition, then: then, otherwise: otherwise))))
-            inPlaceTargets += [condition, then, otherwise].compactMap { $0 }
-        }
-        if dialect != .draft07, let map = try subschemaMap("dependentSchemas", &compiler), !map.isEmpty {
-            inPlace.append(KeywordEntry(name: "dependentSchemas", keyword: .dependentSchemas(map)))
-            inPlaceTargets += map.map(\.node)
-        }
-        try compileDependencies(&compiler)
-    }
-
-    /// `dependencies` (draft-07; kept by later metaschemas for compatibility): each value is a
-    /// list of required names or a schema.
-    private mutating func compileDependencies(_ compiler: inout SchemaCompiler) throws(SchemaCompileError) {
-        guard let value = object["dependencies"] else { return }
-        guard case .object(let dependencies) = value else {
-            throw compiler.error(
-                at: key.appending("dependencies"),
-                .invalidKeywordValue(keyword: "dependencies", expected: "an object", found: value.typeName))
-        }
-        var required: [(property: String, required: [String])] = []
-        var schemas: [(property: String, node: NodeID)] = []
-        for member in dependencies {
-            let memberKey = key.appending("dependencies", member.key)
-            switch member.value {
-            case .array(let items):
-                var names: [String] = []
-                for item in items {
-                    guard case .string(let name) = item else {
-                        throw compiler.error(
-                            at: memberKey,
-                            .invalidKeywordValue(
-                                keyword: "dependencies", expected: "an array of strings or a schema",
-                                found: "an array holding \(item.typeName)"))
-                    }
-                    names.append(name)
-                }
-                required.append((member.key, names))
-            default:
-                schemas.append((member.key, compiler.node(at: memberKey)))
-            }
-        }
-        if !required.isEmpty { assertions.append(KeywordEntry(name: "dependencies", keyword: .dependentRequired(required))) }
-        if !schemas.isEmpty {
-            inPlace.append(KeywordEntry(name: "dependencies", keyword: .dependentSchemas(schemas)))
-            inPlaceTargets += schemas.map(\.node)
-        }
-    }
-
-    // MARK: - Applicators on members and items
-
-    private mutating func compileObjectApplicators(_ compiler: inout SchemaCompiler) throws(SchemaCompileError) {
-        var coveredNames: Set<String> = []
-        var coveringPatterns: [ECMARegex] = []
-        if let map = try subschemaMap("properties", &compiler) {
-            coveredNames = Set(map.map(\.property))
-            if !map.isEmpty {
-                children.append(
-                    KeywordEntry(
-                        name: "properties",
-                        keyword: .properties(Dictionary(map.map { ($0.property, $0.node) }, uniquingKeysWith: { first, _ in first }))))
-            }
-        }
-        if let map = try subschemaMap("patternProperties", &compiler) {
-            var compiled: [(regex: ECMARegex, node: NodeID)] = []
-            let reader = KeywordReader(key: key, object: object, documentURI: compiler.documentURI(of: key))
-            for entry in map {
-                compiled.append((try reader.regex(entry.property, at: ["patternProperties", entry.property]), entry.node))
-            }
-            coveringPatterns = compiled.map(\.regex)
-            if !compiled.isEmpty { children.append(KeywordEntry(name: "patternProperties", keyword: .patternProperties(compiled))) }
-        }
-        if let node = try subschema("additionalProperties", &compiler) {
-            let rule = AdditionalPropertiesRule(node: node, coveredNames: coveredNames, coveringPatterns: coveringPatterns)
-            children.append(KeywordEntry(name: "additionalProperties", keyword: .additionalProperties(rule)))
-        }
-        if let node = try subschema("propertyNames", &compiler) {
-            children.append(KeywordEntry(name: "propertyNames", keyword: .propertyNames(node)))
-        }
-    }
-
-    private mutating func compileArrayApplicators(_ compiler: inout SchemaCompiler) throws(SchemaCompileError) {
-        if dialect == .draft2020_12 {
-            var prefixCount = 0
-            if let nodes = try subschemaArray("prefixItems", &compiler) {
-                prefixCount = nodes.count
-                children.append(KeywordEntry(name: "prefixItems", keyword: .prefixItems(nodes)))
-            }
-            if let node = try subschema("items", &compiler) {
-                children.append(KeywordEntry(name: "items", keyword: .items(startIndex: prefixCount, node)))
-            }
-        } else if case .array = object["items"] {
-            // Draft-07 / 2019-09 tuple form: "additionalItems" covers the items after the tuple.
-            if let nodes = try subschemaArray("items", &compiler, allowEmpty: true) {
-                children.append(KeywordEntry(name: "items", keyword: .prefixItems(nodes)))
-                if let node = try subschema("additionalItems", &compiler) {
-                    children.append(KeywordEntry(name: "additionalItems", keyword: .items(startIndex: nodes.count, node)))
-                }
-            }
-        } else if let node = try subschema("items", &compiler) {
-            children.append(KeywordEntry(name: "items", keyword: .items(startIndex: 0, node)))
-        }
-
-        if let node = try subschema("contains", &compiler) {
-            let reader = KeywordReader(key: key, object: object, documentURI: compiler.documentURI(of: key))
-            let hasBounds = dialect != .draft07 && has(.validation)
-            let minimum = hasBounds ? try reader.count("minContains") : nil
-            let maximum = hasBounds ? try reader.count("maxContains") : nil
-            let rule = ContainsRule(
-                node: node, minimum: minimum ?? 1, minimumGiven: minimum != nil, maximum: maximum,
-                annotatesItems: dialect == .draft2020_12)
-            children.append(KeywordEntry(name: "contains", keyword: .contains(rule)))
-        }
-    }
-
-    // MARK: - Subschema helpers
-
-    private func subschema(_ name: String, _ compiler: inout SchemaCompiler) throws(SchemaCompileError) -> NodeID? {
-        guard object[name] != nil else { return nil }
-        return compiler.node(at: key.appending(name))
-    }
-
-    private func subschemaArray(
-        _ name: String, _ compiler: inout SchemaCompiler, allowEmpty: Bool = false
-    ) throws(SchemaCompileError) -> [NodeID]? {
-        guard let value = object[name] else { return nil }
-        guard case .array(let items) = value, allowEmpty || !items.isEmpty else {
-            throw compiler.error(
-                at: key.appending(name),
-                .invalidKeywordValue(
-                    keyword: name, expected: "a non-empty array of schemas",
-                    found: value == .array([]) ? "an empty array" : value.typeName))
-        }
-        return items.indices.map { compiler.node(at: key.appending(name, String($0))) }
-    }
-
-    private func subschemaMap(
-        _ name: String, _ compiler: inout SchemaCompiler
-    ) throws(SchemaCompileError) -> [(property: String, node: NodeID)]? {
-        guard let value = object[name] else { return nil }
-        guard case .object(let members) = value else {
-            throw compiler.error(
-                at: key.appending(name),
-                .invalidKeywordValue(keyword: name, expected: "an object of schemas", found: value.typeName))
-        }
-        return members.map { (property: $0.key, node: compiler.node(at: key.appending(name, $0.key))) }
     }
 }

@@ -18,6 +18,8 @@ public struct SchemaCompileError: Error, Sendable, Equatable, CustomStringConver
         /// `$ref` / `$dynamicRef` / `$recursiveRef` points nowhere: neither this schema, nor the
         /// registry, nor the bundled metaschemas hold the target.
         case unresolvableReference(reference: String, resolved: String)
+        /// A reference whose JSON Pointer lands on a value that is not a schema.
+        case referenceToNonSchema(reference: String, found: String)
         /// Schemas applying each other to the same instance in a loop, so evaluation would never
         /// end; `path` lists the schema locations around the loop.
         case referenceCycle(path: [String])
@@ -32,12 +34,14 @@ public struct SchemaCompileError: Error, Sendable, Equatable, CustomStringConver
     public let documentURI: String?
     public let reason: Reason
 
+    /// An error at `location` of the document `documentURI` (nil: the schema being compiled).
     public init(location: String, documentURI: String? = nil, reason: Reason) {
         self.location = location
         self.documentURI = documentURI
         self.reason = reason
     }
 
+    /// "schema error at /properties/age/minimum: 'minimum' must be a number, found string".
     public var description: String {
         let place = location.isEmpty ? "the schema root" : location
         let document = documentURI.map { " in \($0)" } ?? ""
@@ -64,6 +68,8 @@ public struct SchemaCompileError: Error, Sendable, Equatable, CustomStringConver
             reference == resolved
                 ? "unresolvable reference \(MessageText.json(.string(reference)))"
                 : "unresolvable reference \(MessageText.json(.string(reference))) (resolved to \(resolved))"
+        case .referenceToNonSchema(let reference, let found):
+            "reference \(MessageText.json(.string(reference))) points to a value of type \(found), not to a schema"
         case .referenceCycle(let path):
             "reference cycle without progress at \(path.first ?? ""): "
                 + path.joined(separator: " → ") + " applies to the same value again without end"

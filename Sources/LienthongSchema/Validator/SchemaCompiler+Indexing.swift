@@ -99,8 +99,8 @@ extension SchemaCompiler {
             var pointer = schema.pointer
             var childResourcePointer = resourcePointer
             for token in tokens {
-                pointer = SchemaPointer.appending(pointer, token)
-                childResourcePointer = SchemaPointer.appending(childResourcePointer, token)
+                pointer = LocationKey.pointer(pointer, appending: token)
+                childResourcePointer = LocationKey.pointer(childResourcePointer, appending: token)
             }
             stack.append(
                 PendingSchema(

@@ -25,29 +25,54 @@ extension SchemaCompiler {
         if fragment.isEmpty { return root }
 
         if fragment.hasPrefix("/") {
-            guard let pointer = SchemaPointer.percentDecoded(fragment), let tokens = SchemaPointer.tokens(of: pointer) else {
+            guard let pointer = try? JSONPointer(uriFragment: fragment) else {
                 throw error(at: keywordKey, .invalidURI(keyword: keyword, value: text))
             }
             var target = root
-            for token in tokens { target = target.appending(token) }
-            guard (try? locationInfo(target)) != nil else { throw unresolvable }
-            return target
+            for token in pointer.tokens { target = target.appending(token) }
+            guard let targetInfo = try? locationInfo(target) else { throw unresolvable }
+            switch targetInfo.value {
+            case .object, .bool:
+                return target
+            default:
+                throw error(at: keywordKey, .referenceToNonSchema(reference: text, found: targetInfo.value.typeName))
+            }
         }
-        let name = SchemaPointer.percentDecoded(fragment) ?? fragment
+        let name = PercentEncoding.decode(Substring(fragment)) ?? fragment
         guard let anchored = anchors[resources[resource].uri + "#" + name] ?? anchors[absolute.withoutFragment.description + "#" + name]
         else { throw unresolvable }
         return anchored
     }
 
     /// The resource with absolute URI `uri`, loading the registry document (or bundled
-    /// metaschema) retrieved from that URI when no loaded resource has it.
+    /// metaschema) retrieved from that URI when no loaded resource has it, or else the registry
+    /// document whose root `$id` is that URI (registered under another retrieval URI).
     private mutating func resource(at uri: URIReference, referencedFrom key: LocationKey) throws(SchemaCompileError) -> Int? {
         if let known = resourceByURI[uri.description] { return known }
-        guard documentByURI[uri.description] == nil, let document = options.registry.document(at: uri.description) else {
-            return nil
+        if documentByURI[uri.description] == nil, let document = options.registry.document(at: uri.description) {
+            _ = try loadDocument(document, retrievalURI: uri, rules: DialectRules(options.defaultDialect), isPrimary: false)
+            return resourceByURI[uri.description]
         }
-        _ = try loadDocument(document, retrievalURI: uri, rules: DialectRules(options.defaultDialect), isPrimary: false)
+        guard let retrievalURI = registryKey(declaring: uri), documentByURI[retrievalURI] == nil,
+            let document = options.registry.document(at: retrievalURI), let retrieval = URIReference(retrievalURI)
+        else { return nil }
+        _ = try loadDocument(document, retrievalURI: retrieval, rules: DialectRules(options.defaultDialect), isPrimary: false)
         return resourceByURI[uri.description]
+    }
+
+    /// The registry key of the document whose root `$id` resolves to `uri`, if any.
+    private mutating func registryKey(declaring uri: URIReference) -> String? {
+        if registryRootIDs == nil {
+            var ids: [String: String] = [:]
+            for (retrievalURI, document) in options.registry.documents {
+                guard case .string(let id)? = document[key: "$id"], let base = URIReference(retrievalURI),
+                    let reference = URIReference(id)
+                else { continue }
+                ids[reference.resolved(against: base).withoutFragment.description] = retrievalURI
+            }
+            registryRootIDs = ids
+        }
+        return registryRootIDs?[uri.description]
     }
 
     /// What is known about the schema at `key`. Locations the index did not visit (reached by a
@@ -55,20 +80,19 @@ extension SchemaCompiler {
     /// indexed ancestor.
     func locationInfo(_ key: LocationKey) throws(SchemaCompileError) -> SchemaLocationInfo {
         if let known = locations[key] { return known }
-        guard let tokens = SchemaPointer.tokens(of: key.pointer),
-            let value = SchemaPointer.resolve(tokens, in: documents[key.document].root)
+        guard let pointer = try? JSONPointer(key.pointer), let value = pointer.resolve(in: documents[key.document].root)
         else {
             throw error(at: key, .unresolvableReference(reference: "#" + key.pointer, resolved: "#" + key.pointer))
         }
-        var ancestorTokens = tokens
+        var ancestorTokens = pointer.tokens
         var remainder: [String] = []
         while let last = ancestorTokens.popLast() {
             remainder.insert(last, at: 0)
-            let ancestorPointer = ancestorTokens.reduce("") { SchemaPointer.appending($0, $1) }
+            let ancestorPointer = ancestorTokens.reduce("") { LocationKey.pointer($0, appending: $1) }
             guard let ancestor = locations[LocationKey(document: key.document, pointer: ancestorPointer)] else { continue }
             return SchemaLocationInfo(
                 value: value, baseURI: ancestor.baseURI, resource: ancestor.resource,
-                resourcePointer: remainder.reduce(ancestor.resourcePointer) { SchemaPointer.appending($0, $1) },
+                resourcePointer: remainder.reduce(ancestor.resourcePointer) { LocationKey.pointer($0, appending: $1) },
                 rules: ancestor.rules)
         }
         // The document root is always indexed, so the loop returns before getting here.

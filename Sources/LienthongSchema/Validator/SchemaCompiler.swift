@@ -19,6 +19,8 @@ struct SchemaCompiler {
     /// `absolute-uri#name` → location, for `$anchor`, `$dynamicAnchor` and draft-07 `$id: "#name"`.
     var anchors: [String: LocationKey] = [:]
     var dialectCache: [String: DialectRules] = [:]
+    /// Root `$id` → registry key of the registry documents, built on first need.
+    var registryRootIDs: [String: String]?
 
     // Compilation.
     var nodeIDs: [LocationKey: NodeID] = [:]
@@ -28,6 +30,8 @@ struct SchemaCompiler {
     /// For each node, the nodes it applies to the same instance (cycle detection).
     var inPlaceEdges: [[NodeID]] = []
     var resourcesEntered: Set<Int> = []
+    /// The `$dynamicAnchor` names `$dynamicRef`s use, numbered.
+    var dynamicAnchorNames: [String: Int] = [:]
     var usesDynamicScope = false
 
     init(options: JSONSchemaValidator.Options) {
@@ -46,7 +50,10 @@ struct SchemaCompiler {
             try compileNode(id)
         }
 
+        // The loop above compiled every queued node (or threw), so no slot is empty and node
+        // indices are unchanged by the unwrapping.
         let finished = nodes.compactMap { $0 }
+        assert(finished.count == nodes.count, "every queued node is compiled")
         try ReferenceCycleDetector(edges: inPlaceEdges).check { path throws(SchemaCompileError) in
             throw cycleError(path)
         }
@@ -73,21 +80,20 @@ struct SchemaCompiler {
         let info = try locationInfo(key)
         enterResource(info.resource)
         let absoluteLocation =
-            resources[info.resource].uri + "#" + SchemaPointer.fragmentEncoded(info.resourcePointer)
-        let body: SchemaNode.Body
+            resources[info.resource].uri + "#" + PercentEncoding.encodeFragment(info.resourcePointer)
         switch info.value {
-        case .bool(true):
-            body = .alwaysValid
-        case .bool(false):
-            body = .alwaysInvalid
+        case .bool(let valid):
+            nodes[id] = SchemaNode(
+                kind: valid ? .alwaysValid : .alwaysInvalid, resource: info.resource, absoluteLocation: absoluteLocation)
         case .object(let object):
             var keywords = KeywordCompilation(key: key, info: info, object: object)
-            body = .keywords(try keywords.compile(with: &self))
+            let entries = try keywords.compile(with: &self)
             inPlaceEdges[id] = keywords.inPlaceTargets
+            nodes[id] = SchemaNode(
+                kind: .keywords, keywords: entries, resource: info.resource, absoluteLocation: absoluteLocation)
         default:
             throw error(at: key, .notASchema(found: info.value.typeName))
         }
-        nodes[id] = SchemaNode(body: body, resource: info.resource, absoluteLocation: absoluteLocation)
     }
 
     /// The first time a resource is evaluated from, its dynamic anchors (and 2019-09 recursive
@@ -98,11 +104,20 @@ struct SchemaCompiler {
         if resources[resource].hasRecursiveAnchor { _ = node(at: resources[resource].root) }
     }
 
-    private func dynamicAnchorTable() -> [String: [Int: NodeID]] {
-        var table: [String: [Int: NodeID]] = [:]
+    /// The number of a `$dynamicAnchor` name used by a `$dynamicRef`.
+    mutating func dynamicAnchorIndex(_ name: String) -> Int {
+        if let index = dynamicAnchorNames[name] { return index }
+        let index = dynamicAnchorNames.count
+        dynamicAnchorNames[name] = index
+        return index
+    }
+
+    private func dynamicAnchorTable() -> [[Int: NodeID]] {
+        var table = [[Int: NodeID]](repeating: [:], count: dynamicAnchorNames.count)
         for resource in resourcesEntered {
             for (name, key) in resources[resource].dynamicAnchors {
-                if let id = nodeIDs[key] { table[name, default: [:]][resource] = id }
+                guard let index = dynamicAnchorNames[name], let id = nodeIDs[key] else { continue }
+                table[index][resource] = id
             }
         }
         return table
@@ -126,7 +141,7 @@ struct SchemaCompiler {
     }
 
     private func absoluteLocation(of key: LocationKey) -> String {
-        documents[key.document].retrievalURI + "#" + SchemaPointer.fragmentEncoded(key.pointer)
+        documents[key.document].retrievalURI + "#" + PercentEncoding.encodeFragment(key.pointer)
     }
 
     /// A compile error located at `key`, naming the document unless it is the primary schema.

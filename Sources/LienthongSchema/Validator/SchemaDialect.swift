@@ -16,6 +16,7 @@ public enum SchemaDialect: String, Sendable, Hashable, CaseIterable, CustomStrin
         }
     }
 
+    /// "draft 2020-12", "draft 2019-09" or "draft-07".
     public var description: String {
         switch self {
         case .draft2020_12: "draft 2020-12"
@@ -46,7 +47,8 @@ public enum SchemaDialect: String, Sendable, Hashable, CaseIterable, CustomStrin
             // 2019-09 keeps unevaluated* inside its applicator vocabulary.
             [.core, .applicator, .unevaluated, .validation, .metaData, .formatAnnotation, .content]
         case .draft07:
-            .all
+            // Everything, except that `format` asserts only when the options ask for it.
+            Vocabularies.all.subtracting(.formatAssertion)
         }
     }
 }

@@ -5,8 +5,13 @@ struct LocationKey: Hashable, Sendable {
 
     func appending(_ tokens: String...) -> LocationKey {
         var pointer = self.pointer
-        for token in tokens { pointer = SchemaPointer.appending(pointer, token) }
+        for token in tokens { pointer = Self.pointer(pointer, appending: token) }
         return LocationKey(document: document, pointer: pointer)
+    }
+
+    /// The escaped pointer text `pointer` with `token` appended.
+    static func pointer(_ pointer: String, appending token: String) -> String {
+        pointer + "/" + JSONPointer.escape(token)
     }
 }
 

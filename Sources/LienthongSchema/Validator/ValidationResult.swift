@@ -10,6 +10,7 @@ public struct ValidationError: Sendable, Hashable, CustomStringConvertible {
     /// A sentence an operator can read, e.g. "12 is less than the minimum of 18".
     public let message: String
 
+    /// An error as the validator reports it; public for tests and for adapters that add their own.
     public init(instanceLocation: String, keywordLocation: String, absoluteKeywordLocation: String, message: String) {
         self.instanceLocation = instanceLocation
         self.keywordLocation = keywordLocation
@@ -17,6 +18,7 @@ public struct ValidationError: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// "/age: 12 is less than the minimum of 18 [schema /properties/age/minimum]".
     public var description: String {
         "\(instanceLocation.isEmpty ? "(root)" : instanceLocation): \(message) [schema \(keywordLocation.isEmpty ? "(root)" : keywordLocation)]"
     }
@@ -29,11 +31,13 @@ public struct ValidationResult: Sendable, Hashable, CustomStringConvertible {
     /// Every failing keyword found, in evaluation order (parents before the failures they explain).
     public let errors: [ValidationError]
 
+    /// A result with `errors`; valid exactly when there are none.
     public init(errors: [ValidationError]) {
         self.isValid = errors.isEmpty
         self.errors = errors
     }
 
+    /// "valid", or "invalid:" followed by one error per line.
     public var description: String {
         isValid ? "valid" : "invalid:\n" + errors.map { "  " + $0.description }.joined(separator: "\n")
     }
