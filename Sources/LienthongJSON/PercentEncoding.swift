@@ -1,7 +1,7 @@
 /// Percent-encoding (RFC 3986 §2.1) for JSON Pointers in URI fragments, without Foundation.
-enum PercentEncoding {
+package enum PercentEncoding {
     /// Decodes `%XX` sequences; nil when one is malformed or the bytes are not UTF-8.
-    static func decode(_ text: Substring) -> String? {
+    package static func decode(_ text: Substring) -> String? {
         guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
@@ -23,7 +23,7 @@ enum PercentEncoding {
 
     /// Encodes every byte a URI fragment may not hold literally: a fragment allows unreserved
     /// characters, sub-delimiters, `:`, `@`, `/` and `?` (RFC 3986 §3.5).
-    static func encodeFragment(_ text: String) -> String {
+    package static func encodeFragment(_ text: String) -> String {
         guard !text.utf8.allSatisfy(isAllowedInFragment) else { return text }
         var encoded: [UInt8] = []
         for byte in text.utf8 {
