@@ -34,24 +34,37 @@ public enum Base64URL {
     /// - Throws: `Base64URLError` naming the offending character and its position.
     public static func decode(_ text: some StringProtocol) throws(Base64URLError) -> [UInt8] {
         let input = Array(text.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(input.count * 3 / 4)
+        var output = [UInt8](repeating: 0, count: input.count * 3 / 4)
+        var written = 0
         var buffer: UInt32 = 0
         var bits = 0
-        for (position, byte) in input.enumerated() {
-            let value = decodingTable[Int(byte)]
-            guard value != 0xFF else {
-                let shown = byte == UInt8(ascii: "=") ? "padding '='" : (32..<127).contains(byte)
-                    ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
-                throw Base64URLError(reason: "\(shown) at position \(position) is not allowed")
-            }
-            buffer = buffer << 6 | UInt32(value)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                output.append(UInt8(truncatingIfNeeded: buffer >> UInt32(bits)))
+        var invalidPosition: Int?
+        // Pointer loops: this runs over every header of every message (several kB with x5c).
+        decodingTable.withUnsafeBufferPointer { table in
+            output.withUnsafeMutableBufferPointer { out in
+                for position in input.indices {
+                    let value = table[Int(input[position])]
+                    if value == 0xFF {
+                        invalidPosition = position
+                        return
+                    }
+                    buffer = buffer << 6 | UInt32(value)
+                    bits += 6
+                    if bits >= 8 {
+                        bits -= 8
+                        out[written] = UInt8(truncatingIfNeeded: buffer >> UInt32(bits))
+                        written += 1
+                    }
+                }
             }
         }
+        if let position = invalidPosition {
+            let byte = input[position]
+            let shown = byte == UInt8(ascii: "=") ? "padding '='" : (32..<127).contains(byte)
+                ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
+            throw Base64URLError(reason: "\(shown) at position \(position) is not allowed")
+        }
+        output.removeLast(output.count - written)
         guard input.count % 4 != 1 else {
             throw Base64URLError(reason: "length \(input.count) is impossible for base64url")
         }
