@@ -33,7 +33,7 @@ struct BenchSchemaCommand: ParsableCommand {
 
         print("schema benchmark: validations/s of each schema's first example (is_valid, format as annotation), \(seconds) s per figure")
         print("")
-        print(benchColumn("schema", 40) + benchColumn("ours", 11) + benchColumn("jsonschema-rs", 14)
+        print(benchColumn("schema", 44) + benchColumn("ours", 11) + benchColumn("jsonschema-rs", 14)
             + benchColumn("jsonschema", 11) + benchColumn("ours/rs", 8) + "ours/py")
         for id in Self.requestSchemas {
             guard let entry = catalog.schema(id: id) else { throw CommandFailure("schema \(id) is not bundled") }
@@ -46,7 +46,7 @@ struct BenchSchemaCommand: ParsableCommand {
             let name = String(id.split(separator: "/").suffix(2).joined(separator: "/"))
             let rust = baselines["jsonschema-rs"]
             let python = baselines["jsonschema"]
-            print(benchColumn(name, 40) + benchColumn(BenchRate.format(ours), 11)
+            print(benchColumn(name, 44) + benchColumn(BenchRate.format(ours), 11)
                 + benchColumn(rust.map(BenchRate.format) ?? "n/a", 14) + benchColumn(python.map(BenchRate.format) ?? "n/a", 11)
                 + benchColumn(rust.map { String(format: "%.2f", ours / $0) } ?? "n/a", 8)
                 + (python.map { String(format: "%.1f", ours / $0) } ?? "n/a"))
