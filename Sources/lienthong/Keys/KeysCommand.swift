@@ -34,6 +34,19 @@ struct KeyInputOptions: ParsableArguments {
     }
 }
 
+/// Where a command writes its PEM output, and whether it may replace an existing file.
+struct OutputFileOptions: ParsableArguments {
+    @Option(help: "Where to write the output (PEM).")
+    var out: String
+
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
+    func write(_ contents: String, secret: Bool = false) throws {
+        try KeyFiles.write(contents, to: out, force: force, secret: secret)
+    }
+}
+
 /// Options for certificates that go on a TLS endpoint as well as signing messages.
 struct TLSNameOptions: ParsableArguments {
     @Option(name: .customLong("dns"), help: "A DNS name for TLS (repeatable).")
@@ -53,17 +66,13 @@ struct KeysGenerateCommand: ParsableCommand {
     @Option(help: "RSA key size: 2048, 3072 or 4096.")
     var bits: Int = 3072
 
-    @Option(help: "Where to write the key (PEM, PKCS#8, mode 0600).")
-    var out: String
+    @OptionGroup var output: OutputFileOptions
 
     @Option(help: "Encrypt the key (AES-256-CBC) with the passphrase in this environment variable.")
     var passphraseEnv: String?
 
     @Option(help: "Encrypt the key with the passphrase in this file.")
     var passphraseFile: String?
-
-    @Flag(help: "Replace the output file if it exists.")
-    var force = false
 
     func run() throws {
         let algorithm: SignatureAlgorithm
@@ -81,13 +90,13 @@ struct KeysGenerateCommand: ParsableCommand {
         let passphrase = try PassphraseSource(environmentVariable: passphraseEnv, file: passphraseFile).read()
         do {
             let key = try PrivateKey.generate(type)
-            try KeyFiles.write(try key.pemEncoded(passphrase: passphrase), to: out, force: force, secret: true)
+            try output.write(try key.pemEncoded(passphrase: passphrase), secret: true)
         } catch let failure as CommandFailure {
             throw failure
         } catch {
             throw CommandFailure("cannot generate the key: \(error)")
         }
-        print("wrote \(type) key for \(algorithm.rawValue) to \(out)")
+        print("wrote \(type) key for \(algorithm.rawValue) to \(output.out)")
     }
 }
 
@@ -108,11 +117,7 @@ struct KeysCSRCommand: ParsableCommand {
 
     @OptionGroup var tlsNames: TLSNameOptions
 
-    @Option(help: "Where to write the request (PEM).")
-    var out: String
-
-    @Flag(help: "Replace the output file if it exists.")
-    var force = false
+    @OptionGroup var output: OutputFileOptions
 
     func run() throws {
         let key = try keyInput.load()
@@ -125,8 +130,8 @@ struct KeysCSRCommand: ParsableCommand {
         } catch {
             throw CommandFailure("cannot make the request: \(error)")
         }
-        try KeyFiles.write(request.pemEncoded, to: out, force: force)
-        print("wrote a certificate request for \(code) to \(out)")
+        try output.write(request.pemEncoded)
+        print("wrote a certificate request for \(code) to \(output.out)")
     }
 }
 
@@ -147,11 +152,7 @@ struct KeysSelfSignedCommand: ParsableCommand {
     @Option(help: "Days of validity.")
     var days = 365
 
-    @Option(help: "Where to write the certificate (PEM).")
-    var out: String
-
-    @Flag(help: "Replace the output file if it exists.")
-    var force = false
+    @OptionGroup var output: OutputFileOptions
 
     func run() throws {
         let key = try keyInput.load()
@@ -166,8 +167,8 @@ struct KeysSelfSignedCommand: ParsableCommand {
         } catch {
             throw CommandFailure("cannot make the certificate: \(error)")
         }
-        try KeyFiles.write(certificate.pemEncoded, to: out, force: force)
-        print("wrote a self-signed certificate for \(code) to \(out)")
+        try output.write(certificate.pemEncoded)
+        print("wrote a self-signed certificate for \(code) to \(output.out)")
     }
 }
 
@@ -186,11 +187,7 @@ struct KeysCACommand: ParsableCommand {
     @Option(help: "Days of validity.")
     var days = 3650
 
-    @Option(help: "Where to write the CA certificate (PEM).")
-    var out: String
-
-    @Flag(help: "Replace the output file if it exists.")
-    var force = false
+    @OptionGroup var output: OutputFileOptions
 
     func run() throws {
         let key = try keyInput.load()
@@ -203,8 +200,8 @@ struct KeysCACommand: ParsableCommand {
         } catch {
             throw CommandFailure("cannot make the CA certificate: \(error)")
         }
-        try KeyFiles.write(authority.certificate.pemEncoded, to: out, force: force)
-        print("wrote the CA certificate \"\(name)\" to \(out)")
+        try output.write(authority.certificate.pemEncoded)
+        print("wrote the CA certificate \"\(name)\" to \(output.out)")
     }
 }
 
@@ -227,11 +224,7 @@ struct KeysIssueCommand: ParsableCommand {
     @Option(help: "Days of validity.")
     var days = 365
 
-    @Option(help: "Where to write the certificate (PEM; followed by the CA certificate).")
-    var out: String
-
-    @Flag(help: "Replace the output file if it exists.")
-    var force = false
+    @OptionGroup var output: OutputFileOptions
 
     func run() throws {
         let key = try KeyFiles.privateKey(caKey, passphrase: PassphraseSource(environmentVariable: caPassphraseEnv))
@@ -256,8 +249,8 @@ struct KeysIssueCommand: ParsableCommand {
             throw CommandFailure("cannot issue the certificate: \(error)")
         }
         // The chain file carries the issuer too, so `x5c` and TLS can present the whole path.
-        try KeyFiles.write(certificate.pemEncoded + caCertificate.pemEncoded, to: out, force: force)
+        try output.write(certificate.pemEncoded + caCertificate.pemEncoded)
         let agency = (try? certificate.agencyCode().rawValue) ?? "?"
-        print("issued a certificate for \(agency) to \(out)")
+        print("issued a certificate for \(agency) to \(output.out)")
     }
 }
