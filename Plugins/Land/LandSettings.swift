@@ -3,38 +3,24 @@ import LienthongSchema
 
 /// The land adapter's settings: where the land database's API is, its API key, the timeout.
 struct LandSettings: Sendable {
-    let baseURL: String
+    let endpoint: UpstreamEndpointSettings
     let apiKey: String
-    let timeout: Duration
 
     static let defaultTimeoutMs = 10_000
 
+    var baseURL: String { endpoint.baseURL }
+    var timeout: Duration { endpoint.timeout }
+
     init(_ settings: JSONValue) throws(PluginConfigurationError) {
         let plugin = LandPluginFactory.id
-        guard let baseURL = settings[key: "baseURL"]?.asString, baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else {
-            throw PluginConfigurationError(plugin: plugin, reason: "baseURL must be an http:// or https:// URL")
-        }
-        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.endpoint = try UpstreamEndpointSettings(settings, plugin: plugin, defaultTimeoutMs: Self.defaultTimeoutMs)
         self.apiKey = try SecretSetting.resolve("apiKey", in: settings, plugin: plugin)
-        let milliseconds = settings[key: "timeoutMs"]?.asNumber?.intValue ?? Self.defaultTimeoutMs
-        guard milliseconds > 0 else { throw PluginConfigurationError(plugin: plugin, reason: "timeoutMs must be positive") }
-        self.timeout = .milliseconds(milliseconds)
     }
 
     static var schema: JSONValue {
-        let secret = SecretSetting.schemaMembers("apiKey", description: "API key issued by the land database operator.")
-        let properties: [(key: String, value: JSONValue)] = [
-            ("baseURL", ["type": "string", "pattern": "^https?://", "description": "Base URL of the land database API."]),
-        ] + secret.properties + [
-            ("timeoutMs", ["type": "integer", "minimum": 1, "maximum": 600_000, "description": "Upstream timeout in milliseconds (default 10000)."]),
-        ]
-        return [
-            "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "type": "object",
-            "properties": .object(JSONObject(properties)),
-            "required": ["baseURL"],
-            "oneOf": secret.oneOf,
-            "additionalProperties": false,
-        ]
+        UpstreamEndpointSettings.schema(
+            baseURLDescription: "Base URL of the land database API.",
+            secret: ("apiKey", "API key issued by the land database operator."),
+            defaultTimeoutMs: defaultTimeoutMs)
     }
 }

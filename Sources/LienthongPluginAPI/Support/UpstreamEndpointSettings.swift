@@ -1,0 +1,46 @@
+import LienthongJSON
+
+/// The settings every HTTP adapter has: the upstream's base URL and how long to wait for it.
+/// Adapters read these here and add their own (credentials, options) around them.
+public struct UpstreamEndpointSettings: Sendable, Hashable {
+    /// The base URL without a trailing slash, so paths can be appended with `/`.
+    public let baseURL: String
+    public let timeout: Duration
+
+    /// Reads `baseURL` (http or https) and `timeoutMs` (positive; `defaultTimeoutMs` when absent).
+    public init(_ settings: JSONValue, plugin: String, defaultTimeoutMs: Int) throws(PluginConfigurationError) {
+        guard var base = settings[key: "baseURL"]?.asString, base.hasPrefix("http://") || base.hasPrefix("https://") else {
+            throw PluginConfigurationError(plugin: plugin, reason: "baseURL must be an http:// or https:// URL")
+        }
+        while base.hasSuffix("/") { base.removeLast() }
+        let milliseconds = settings[key: "timeoutMs"]?.asNumber?.intValue ?? defaultTimeoutMs
+        guard milliseconds > 0 else { throw PluginConfigurationError(plugin: plugin, reason: "timeoutMs must be positive") }
+        self.baseURL = base
+        self.timeout = .milliseconds(milliseconds)
+    }
+
+    /// The settings schema of an HTTP adapter: `baseURL`, `extraProperties`, the three ways to give
+    /// `secret` (exactly one required), and `timeoutMs`; nothing else is allowed.
+    public static func schema(
+        baseURLDescription: String, secret: (name: String, description: String),
+        extraProperties: [(key: String, value: JSONValue)] = [], extraRequired: [String] = [], defaultTimeoutMs: Int
+    ) -> JSONValue {
+        let secretMembers = SecretSetting.schemaMembers(secret.name, description: secret.description)
+        let properties: [(key: String, value: JSONValue)] =
+            [("baseURL", ["type": "string", "pattern": "^https?://", "description": .string(baseURLDescription)])]
+            + extraProperties + secretMembers.properties + [
+                ("timeoutMs", [
+                    "type": "integer", "minimum": 1, "maximum": 600_000,
+                    "description": .string("Upstream timeout in milliseconds (default \(defaultTimeoutMs))."),
+                ]),
+            ]
+        return [
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "type": "object",
+            "properties": .object(JSONObject(properties)),
+            "required": .array((["baseURL"] + extraRequired).map { .string($0) }),
+            "oneOf": secretMembers.oneOf,
+            "additionalProperties": false,
+        ]
+    }
+}
