@@ -55,19 +55,28 @@ struct DemoCommand: AsyncParsableCommand {
             await ministry.release()
             throw error
         }
+        let services: [any Service]
         do {
-            try await serve(layout: layout, apiKey: apiKey, gateways: [ministry, province], logger: logger)
+            services = try makeServices(layout: layout, apiKey: apiKey, gateways: [ministry, province], logger: logger)
         } catch {
             await province.release()
             await ministry.release()
-            throw CommandFailure("demo stopped: \(error)")
+            throw error
         }
-        await province.release()
-        await ministry.release()
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        // The gateways are released by their GatewayRelease services, on success and failure.
+        do { try await group.run() } catch { throw CommandFailure("demo stopped: \(error)") }
+        logger.notice("lienthong demo stopped")
     }
 
-    /// Runs the mocks and both gateways in one group until SIGINT or SIGTERM.
-    private func serve(layout: DemoLayout, apiKey: String, gateways: [DemoGateway], logger: Logger) async throws {
+    /// The mocks, then per gateway its release step and its two servers. The group stops them in
+    /// reverse order: the province first, then the ministry, the mocks last.
+    private func makeServices(
+        layout: DemoLayout, apiKey: String, gateways: [DemoGateway], logger: Logger
+    ) throws -> [any Service] {
         let data = MockDataSet(seed: DemoLayout.mockSeed)
         let readiness = DemoReadiness(expected: DemoLayout.mockNames.count + 2 * gateways.count) {
             FileHandle.standardOutput.write(Data(DemoBanner.text(layout: layout, apiKey: apiKey, data: data).utf8))
@@ -81,18 +90,13 @@ struct DemoCommand: AsyncParsableCommand {
                 system: factory(data), port: layout.mockPort(name), seed: DemoLayout.mockSeed, logger: logger)
             services.append(MockService(server: server) { _ in readiness.listening("mock \(name)") })
         }
-        // The group stops services in reverse order: the province first, the mocks last.
         for gateway in gateways {
             let name = gateway.name
+            services.append(GatewayRelease(gateway: gateway))
             services += try gateway.runtime.services(
                 onLocalAPIRunning: { _ in readiness.listening("\(name) local API") },
                 onExchangeRunning: { _ in readiness.listening("\(name) exchange API") })
         }
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(
-                services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
-                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
-        logger.notice("lienthong demo stopped")
+        return services
     }
 }
