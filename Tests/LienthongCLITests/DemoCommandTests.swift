@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Synchronization
 import Testing
 
@@ -41,6 +42,27 @@ struct DemoCommandTests {
         #expect(status == 0, "stderr: \(demo.errorOutput)")
     }
 
+    @Test func laterRunsReuseThePKIAndTheAPIKey() async throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let data = directory.appendingPathComponent("demo")
+        let first = try await DemoProcess.startOnSomeFreePorts(data: data.path)
+        defer { first.kill() }
+        let firstKey = try #require(first.value(of: "api-key"))
+        #expect(try await first.terminate() == 0)
+        let ca = try Data(contentsOf: data.appendingPathComponent("pki/ca.pem"))
+
+        let second = try await DemoProcess.startOnSomeFreePorts(data: data.path)
+        defer { second.kill() }
+        #expect(second.value(of: "api-key") == firstKey)
+        #expect(try Data(contentsOf: data.appendingPathComponent("pki/ca.pem")) == ca)
+        let localAPI = try #require(second.value(of: "local-api"))
+        let citizen = try #require(second.value(of: "citizen"))
+        let lookup = try await post(localAPI, "population.citizen.lookup/v1", firstKey, ["SoDinhDanh": citizen])
+        #expect(lookup.status == 200, "\(lookup.body)")
+        #expect(try await second.terminate() == 0)
+    }
+
     @Test func unwritableDataDirectoryIsAClearError() throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -50,6 +72,17 @@ struct DemoCommandTests {
         let result = try CLI.run(["demo", "--base-port", "\(Int.random(in: 20_000...40_000))", "--data", file.appendingPathComponent("demo").path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("cannot create the directory"))
+    }
+
+    @Test func portInUseIsAClearError() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let listener = try LoopbackListener()
+        defer { listener.close() }
+        // The ministry's local API (base + 1) is taken.
+        let result = try CLI.run(["demo", "--base-port", "\(listener.port - 1)", "--data", directory.appendingPathComponent("demo").path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("port \(listener.port) (ministry local API) is in use"))
     }
 
     @Test func basePortTooHighIsAUsageError() throws {
@@ -167,3 +200,36 @@ private final class DemoProcess: Sendable {
 }
 
 private struct DemoNotReady: Error {}
+
+/// A TCP socket listening on a free loopback port, to make a port busy.
+private struct LoopbackListener {
+    let descriptor: Int32
+    let port: Int
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw ListenerError() }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = in_addr_t(UInt32(0x7F00_0001).bigEndian)
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
+                bind(descriptor, address, length) == 0 && listen(descriptor, 1) == 0
+                    && getsockname(descriptor, address, &length) == 0
+            }
+        }
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        // Port 0 and 1 leave no room for a base port below the listener's.
+        guard bound, port > 1 else {
+            Glibc.close(descriptor)
+            throw ListenerError()
+        }
+        self.descriptor = descriptor
+        self.port = port
+    }
+
+    func close() { Glibc.close(descriptor) }
+
+    struct ListenerError: Error {}
+}
