@@ -13,7 +13,7 @@ struct Lienthong: AsyncParsableCommand {
         version: LienthongVersion.current,
         subcommands: [
             VersionCommand.self, KeysCommand.self, SignCommand.self, VerifyCommand.self, SchemaCommand.self,
-            AuditCommand.self, MockCommand.self, BenchCommand.self, ConfigCommand.self, ServeCommand.self,
+            AuditCommand.self, MockCommand.self, BenchCommand.self, ConfigCommand.self, ServeCommand.self, DemoCommand.self,
         ]
     )
 
