@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Synchronous exchanges client → province gateway → ministry gateway → mock national system at
+# rising concurrency, measured in one run beside two baselines under the same load:
+#   - straight to the mock (what the national system alone costs here), and
+#   - through a plain two-hop nginx chain (proxy_pass to proxy_pass to the mock; no TLS, no checks),
+#     the floor of what any two proxies cost on this machine.
+# The exchange is business.enterprise.lookup/v1 (an ~0.8 KB answer): authenticated, validated,
+# signed, gzip-checked, sent over mTLS, verified, audited (SQLite, fsync) on both gateways.
+# Figures are printed, never asserted. Needs wrk and nginx (apt-get install wrk nginx-light).
+#
+# Usage: Benchmarks/exchange/run.sh   (env: LIENTHONG, BASE_PORT, DURATION, CONNECTIONS)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+lienthong=${LIENTHONG:-.build/release/lienthong}
+base=${BASE_PORT:-28000}
+duration=${DURATION:-10s}
+connections=${CONNECTIONS:-"1 8 32 64"}
+for tool in wrk nginx "$lienthong"; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "missing $tool (apt-get install wrk nginx-light; swift build -c release)" >&2; exit 1; }
+done
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$lienthong" demo --base-port "$base" --data "$work/demo" >"$work/demo.out" 2>"$work/demo.err" &
+pids+=($!)
+for _ in $(seq 1 120); do grep -q '^api-key:' "$work/demo.out" 2>/dev/null && break; sleep 0.5; done
+grep -q '^api-key:' "$work/demo.out" || { echo "the demo did not start:" >&2; cat "$work/demo.err" >&2; exit 1; }
+key=$(sed -n 's/^api-key: //p' "$work/demo.out")
+enterprise=$(sed -n 's/^enterprise: //p' "$work/demo.out")
+mock="127.0.0.1:$((base + 12))"   # the NGSP business registry mock (demo layout: N+12)
+
+# Two-hop nginx chain: :N+20 → :N+21 → mock.
+mkdir -p "$work/nginx/logs"
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes auto;
+error_log $work/nginx/logs/error.log;
+pid $work/nginx/nginx.pid;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    upstream hop2 { server 127.0.0.1:$((base + 21)); keepalive 64; }
+    upstream mock { server $mock; keepalive 64; }
+    server { listen 127.0.0.1:$((base + 20)); location / { proxy_pass http://hop2; proxy_http_version 1.1; proxy_set_header Connection ""; } }
+    server { listen 127.0.0.1:$((base + 21)); location / { proxy_pass http://mock; proxy_http_version 1.1; proxy_set_header Connection ""; } }
+}
+CONF
+nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' &
+pids+=($!)
+sleep 1
+
+cat >"$work/gateway.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '{"ENTERPRISE_GDT_CODE":"$enterprise"}'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $key"
+LUA
+cat >"$work/mock.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer ngsp-dev-token"
+LUA
+
+# run NAME URL SCRIPT CONNECTIONS → "requests/s p50 p99 non2xx"
+run() {
+    local threads=$(( $4 < 2 ? 1 : 2 ))
+    wrk -t"$threads" -c"$4" -d"$duration" --latency -s "$3" "$2" >"$work/wrk.txt" 2>&1 || true
+    local rate p50 p99 errors
+    rate=$(awk '/^Requests\/sec:/ {print $2}' "$work/wrk.txt")
+    p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.txt")
+    p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
+    errors=$(awk '/Non-2xx or 3xx responses:/ {print $5}' "$work/wrk.txt")
+    echo "${rate:-0} ${p50:-?} ${p99:-?} ${errors:-0}"
+}
+
+gateway_url="http://127.0.0.1:$base/v1/services/business.enterprise.lookup/v1"
+mock_url="http://$mock/ngsp/api/v1/enterprises/$enterprise"
+nginx_url="http://127.0.0.1:$((base + 20))/ngsp/api/v1/enterprises/$enterprise"
+
+echo "exchange benchmark: $duration per point, wrk $(wrk --version 2>&1 | head -1 | awk '{print $2}'), $(nproc) cores shared by wrk, both gateways, nginx and the mock"
+printf '%-6s %-34s %-34s %-34s %s\n' "conns" "two gateways: req/s p50 p99" "straight to mock: req/s p50 p99" "nginx 2-hop: req/s p50 p99" "gw/nginx"
+for c in $connections; do
+    read -r g_rate g_p50 g_p99 g_err < <(run gateway "$gateway_url" "$work/gateway.lua" "$c")
+    read -r m_rate m_p50 m_p99 _ < <(run mock "$mock_url" "$work/mock.lua" "$c")
+    read -r n_rate n_p50 n_p99 _ < <(run nginx "$nginx_url" "$work/mock.lua" "$c")
+    ratio=$(awk -v g="$g_rate" -v n="$n_rate" 'BEGIN { if (n > 0) printf "%.2f", g / n; else print "n/a" }')
+    printf '%-6s %-34s %-34s %-34s %s\n' "$c" "$g_rate $g_p50 $g_p99" "$m_rate $m_p50 $m_p99" "$n_rate $n_p50 $n_p99" "$ratio"
+    [ "${g_err:-0}" = "0" ] || echo "       ($g_err gateway answers were not 2xx)"
+done
