@@ -88,14 +88,13 @@ struct KeysGenerateCommand: ParsableCommand {
             type = .rsa(bits: bits)
         }
         let passphrase = try PassphraseSource(environmentVariable: passphraseEnv, file: passphraseFile).read()
+        let pem: String
         do {
-            let key = try PrivateKey.generate(type)
-            try output.write(try key.pemEncoded(passphrase: passphrase), secret: true)
-        } catch let failure as CommandFailure {
-            throw failure
+            pem = try PrivateKey.generate(type).pemEncoded(passphrase: passphrase)
         } catch {
             throw CommandFailure("cannot generate the key: \(error)")
         }
+        try output.write(pem, secret: true)
         print("wrote \(type) key for \(algorithm.rawValue) to \(output.out)")
     }
 }
@@ -155,15 +154,14 @@ struct KeysSelfSignedCommand: ParsableCommand {
     @OptionGroup var output: OutputFileOptions
 
     func run() throws {
+        let validity = try KeyFiles.validity(days: days)
         let key = try keyInput.load()
         let code = try KeyFiles.agency(agency)
         let certificate: Certificate
         do {
             certificate = try DevelopmentCA.selfSignedCertificate(
                 key: key, agency: code, commonName: name ?? code.rawValue, dnsNames: tlsNames.dnsNames,
-                ipAddresses: tlsNames.ipAddresses, validity: try KeyFiles.validity(days: days))
-        } catch let failure as CommandFailure {
-            throw failure
+                ipAddresses: tlsNames.ipAddresses, validity: validity)
         } catch {
             throw CommandFailure("cannot make the certificate: \(error)")
         }
@@ -190,13 +188,12 @@ struct KeysCACommand: ParsableCommand {
     @OptionGroup var output: OutputFileOptions
 
     func run() throws {
+        let validity = try KeyFiles.validity(days: days)
         let key = try keyInput.load()
         let authority: DevelopmentCA
         do {
             authority = try DevelopmentCA.create(
-                key: key, commonName: name, organization: organization, validity: try KeyFiles.validity(days: days))
-        } catch let failure as CommandFailure {
-            throw failure
+                key: key, commonName: name, organization: organization, validity: validity)
         } catch {
             throw CommandFailure("cannot make the CA certificate: \(error)")
         }
@@ -227,6 +224,7 @@ struct KeysIssueCommand: ParsableCommand {
     @OptionGroup var output: OutputFileOptions
 
     func run() throws {
+        let validity = try KeyFiles.validity(days: days)
         let key = try KeyFiles.privateKey(caKey, passphrase: PassphraseSource(environmentVariable: caPassphraseEnv))
         guard let caCertificate = try KeyFiles.certificateChain(caCert).first else {
             throw CommandFailure("\(caCert) holds no certificate")
@@ -242,9 +240,7 @@ struct KeysIssueCommand: ParsableCommand {
         }
         let certificate: Certificate
         do {
-            certificate = try authority.issueCertificate(for: request, validity: try KeyFiles.validity(days: days))
-        } catch let failure as CommandFailure {
-            throw failure
+            certificate = try authority.issueCertificate(for: request, validity: validity)
         } catch {
             throw CommandFailure("cannot issue the certificate: \(error)")
         }
