@@ -88,8 +88,9 @@ enum ExternalPluginTesting {
     }
 
     /// Starts the plugins, runs `body`, and stops them, also when `body` throws.
+    @discardableResult
     static func withPlugins<Result: Sendable>(
-        _ configurations: [ExternalPluginConfiguration], logger: Logger = Logger(label: "test-plugins"),
+        _ configurations: [ExternalPluginConfiguration], logger: Logger = LogRecorder().logger,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         _ body: (ExternalPluginSet) async throws -> Result
     ) async throws -> Result {
@@ -136,6 +137,12 @@ enum ExternalPluginTesting {
         }
         Issue.record("the plugin never answered again; last error: \(String(describing: last))")
         throw PluginError.unavailable("never answered")
+    }
+
+    /// The error of a failed call, nil for an answer.
+    static func failure(_ result: Result<PluginResponse, PluginError>) -> PluginError? {
+        if case .failure(let error) = result { return error }
+        return nil
     }
 
     /// Whether a process with `pid` exists (a zombie counts: it has not been reaped).
