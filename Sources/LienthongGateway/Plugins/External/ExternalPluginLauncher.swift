@@ -75,6 +75,7 @@ struct ExternalPluginLauncher: Sendable {
                 startedAt: .now)
         } catch {
             await process.terminate(grace: configuration.stopGrace)
+            await output.waitForStandardErrorEnd(within: .seconds(1))
             SocketFile.removeIfSocket(suggestedSocketPath)
             throw ExternalPluginStartError(
                 plugin: configuration.id, reason: error.reason, recentStandardError: output.recentStandardError)

@@ -39,7 +39,7 @@ public final class ExternalPluginSet: Sendable {
         _ configurations: [ExternalPluginConfiguration], environment: [String: String] = ProcessInfo.processInfo.environment,
         logger: Logger
     ) async throws(GatewayStartError) -> ExternalPluginSet {
-        let httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: clientConfiguration())
+        let httpClient = makeHTTPClient()
         let client = ExternalPluginClient(httpClient: httpClient)
         var factories: [ExternalPluginFactory] = []
         var supervisors: [ExternalPluginSupervisor] = []
@@ -95,12 +95,13 @@ public final class ExternalPluginSet: Sendable {
         }
     }
 
-    private static func clientConfiguration() -> HTTPClient.Configuration {
+    /// The client for plugin sockets: HTTP/1.1, no redirects, bodies as sent.
+    static func makeHTTPClient() -> HTTPClient {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .disabled
         configuration.httpVersion = .http1Only
-        return configuration
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 
     /// A fresh directory, mode 0700, for one plugin's socket: under `TMPDIR` when the socket path

@@ -11,6 +11,7 @@ final class PluginOutputCapture: Sendable {
     private let firstLine: AsyncStream<String>.Continuation
     /// The handshake line, or the end of the stream when standard output closed without one.
     let handshakeLines: AsyncStream<String>
+    private let errorStreamEnd: (stream: AsyncStream<Never>, continuation: AsyncStream<Never>.Continuation)
     private let state = Mutex(State())
     static let keptErrorLines = 20
 
@@ -26,6 +27,7 @@ final class PluginOutputCapture: Sendable {
         logger[metadataKey: "plugin-pid"] = "\(pid)"
         self.logger = logger
         (handshakeLines, firstLine) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingOldest(1))
+        errorStreamEnd = AsyncStream.makeStream(of: Never.self)
     }
 
     /// Starts the reader threads on the child's standard output and standard error.
@@ -34,7 +36,17 @@ final class PluginOutputCapture: Sendable {
             descriptor: standardOutput, name: "lienthong-plugin-\(pid)-out", onLine: { [self] line in standardOutputLine(line) },
             onEnd: { [firstLine] in firstLine.finish() })
         PipeLineReader.start(
-            descriptor: standardError, name: "lienthong-plugin-\(pid)-err", onLine: { [self] line in standardErrorLine(line) })
+            descriptor: standardError, name: "lienthong-plugin-\(pid)-err", onLine: { [self] line in standardErrorLine(line) },
+            onEnd: { [errorStreamEnd] in errorStreamEnd.continuation.finish() })
+    }
+
+    /// Waits until standard error is read to its end (the plugin exited and its last lines are
+    /// in), at most `timeout`: a child of the plugin may hold the pipe open.
+    func waitForStandardErrorEnd(within timeout: Duration) async {
+        let stream = errorStreamEnd.stream
+        _ = await Deadline.run(until: .now + timeout) {
+            for await _ in stream {}
+        }
     }
 
     /// The last lines the plugin wrote to standard error (at most `keptErrorLines`).
