@@ -10,9 +10,11 @@ import Darwin
 /// streams, reaped by a dedicated thread so that it never lingers as a zombie.
 ///
 /// posix_spawn rather than Foundation's `Process`: the child must start with an empty signal mask
-/// and default signal dispositions. Swift's concurrency threads block every signal, and
-/// swift-service-lifecycle ignores SIGTERM to catch it through a dispatch source; a child would
-/// inherit both and then ignore the SIGTERM that asks it to stop.
+/// and default signal dispositions. Swift's concurrency threads block every signal, and a child
+/// inherits the mask of the thread that starts it: it would then never see the SIGTERM that asks
+/// it to stop. Dispositions are reset too, so a signal the gateway process ignores (on Darwin,
+/// swift-service-lifecycle ignores SIGTERM to catch it through a dispatch source) is not ignored
+/// by the plugin.
 final class ChildProcess: Sendable {
     let pid: pid_t
     /// Standard output and standard error of the child, to be read by the owner (who closes them).

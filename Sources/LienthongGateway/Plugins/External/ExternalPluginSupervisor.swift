@@ -117,9 +117,9 @@ actor ExternalPluginSupervisor {
         restartTask?.cancel()
         switch previous {
         case .running(let launched, _):
-            await launched.process.terminate(grace: configuration.stopGrace)
+            let status = await launched.process.terminate(grace: configuration.stopGrace)
             SocketFile.removeIfSocket(launched.socketPath)
-            logger.notice("external plugin \(configuration.id) stopped")
+            logger.notice("external plugin \(configuration.id) stopped (it \(status))")
         case .starting(let task):
             // The start notices `.stopped` and terminates what it started.
             await task.value
