@@ -24,6 +24,14 @@ struct PluginCheckCommandTests {
         #expect(result.stdout.contains("answered the example request within its response schema"))
         #expect(result.stdout.contains("ok       stopped on SIGTERM"))
         #expect(result.stdout.hasSuffix("plugin OK\n"))
+
+        let withSettings = try CLI.run(["plugin", "check", Self.example, "--settings", #"{"includeHistory": false}"#])
+        #expect(withSettings.status == 0)
+        #expect(withSettings.stdout.contains(#"ok       settings {"includeHistory":false} match the settings schema"#))
+        let wrongSettings = try CLI.run(["plugin", "check", Self.example, "--settings", #"{"includeHistroy": false}"#])
+        #expect(wrongSettings.status == 1)
+        #expect(wrongSettings.stdout.contains(#"problem  settings {"includeHistroy":false} do not match the settings schema:"#))
+        #expect(try CLI.run(["plugin", "check", Self.example, "--settings", "{"]).stderr.contains("--settings is not JSON"))
     }
 
     @Test("a banner instead of the handshake is named, with what the plugin wrote to standard error")
