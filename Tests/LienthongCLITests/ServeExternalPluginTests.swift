@@ -105,6 +105,30 @@ struct ServeExternalPluginTests {
         #expect(!FileManager.default.fileExists(atPath: (socket as NSString).deletingLastPathComponent))
     }
 
+    @Test func theExamplePluginExitsWhenTheGatewayIsKilled() async throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let configuration = try writeConfiguration(in: directory)
+        let gateway = try RunningCommand.launch(["serve", "--config", configuration])
+        defer { gateway.kill() }
+        let pid = try #require(try await gateway.waitForLog(after: "external plugin social-insurance 1.0.0 started (pid "))
+        #expect(try await gateway.waitForLog(containing: "serving: local API "), "\(gateway.errorOutput)")
+        // SIGKILL leaves the gateway no chance to stop its plugin: the plugin sees its standard
+        // input close and exits by itself, as the protocol asks.
+        gateway.kill()
+        var gone = false
+        for _ in 0..<200 where !gone {
+            gone = Glibc.kill(pid, 0) == -1 && errno == ESRCH
+            if !gone { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        #expect(gone, "the example plugin outlived a killed gateway")
+        // Nobody removed the socket directory; the next start makes a fresh one.
+        let socket = gateway.errorOutput.components(separatedBy: "socket ").dropFirst().first?.components(separatedBy: ")").first
+        if let socket {
+            try? FileManager.default.removeItem(atPath: (socket as NSString).deletingLastPathComponent)
+        }
+    }
+
     @Test func aPluginThatSpeaksAnotherVersionStopsTheStart() async throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
