@@ -25,7 +25,9 @@ public enum ExternalPluginCheck {
             case detail
         }
 
+        /// Whether the check passed, failed, or explains the failure before it.
         public let kind: Kind
+        /// What was checked, or what is wrong, in a sentence for the operator.
         public let text: String
 
         public static func ok(_ text: String) -> Finding { Finding(kind: .ok, text: text) }
