@@ -53,7 +53,9 @@ public struct GatewayRuntime: Sendable {
                 configuration.services, registry: registry,
                 environment: PluginEnvironment(httpClient: httpClient, logger: logger))
         } catch {
-            try? httpClient.syncShutdown()
+            // Not syncShutdown: this may run on an event loop (the CLI runs Swift concurrency on
+            // NIO's threads), where blocking on the client's own loops would deadlock.
+            httpClient.shutdown { _ in }
             throw error
         }
 
