@@ -29,6 +29,10 @@ struct GatewayLifecycleTests {
             let killed = await exchange.ministry.kill()
             #expect(killed == SIGKILL)
             #expect(!exchange.ministry.isRunning)
+            // While it is down the province answers 502 (after the HTTP client's connect retries).
+            let unreachable = try await exchange.call(Self.lookup, ["SoDinhDanh": citizen])
+            #expect(unreachable.status == 502, "\(unreachable.summary)")
+            #expect(unreachable.problem == "peer-unavailable", "\(unreachable.summary)")
 
             try await exchange.ministry.restart()
             let after = try await exchange.call(Self.lookup, ["SoDinhDanh": citizen])

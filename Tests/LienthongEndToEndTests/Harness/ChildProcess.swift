@@ -128,13 +128,21 @@ final class ChildProcess: Sendable {
         }
     }
 
+    /// Polls for the end. Not cancellable: a cancelled test must still stop what it started.
     private func waitForExit(timeout: Duration) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if !isRunning { return true }
-            try? await Task.sleep(for: .milliseconds(50))
+            await Self.pause(milliseconds: 50)
         }
         return !isRunning
+    }
+
+    /// A sleep that cancellation does not cut short (`Task.sleep` would return at once).
+    private static func pause(milliseconds: Int) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(milliseconds)) { continuation.resume() }
+        }
     }
 
     /// After the end: stops reading, drains what is left in the pipes, forgets the pid.

@@ -48,51 +48,68 @@ final class EndToEndExchange: Sendable {
         let pki = try DevelopmentPKI.make(in: directory.appendingPathComponent("pki"))
 
         var mocks: [String: MockProcess] = [:]
-        var gateways: [GatewayProcess] = []
         do {
             // The land registry answers over https with a certificate of its own CA.
             for system in ["population", "land", "business", "document-axis"] {
                 let tls = system == "land" ? (pki.upstreamServer, pki.upstreamCA) : nil
                 mocks[system] = try await MockProcess.start(system, tls: tls, logDirectory: logs)
             }
-            let ports = try Loopback.freePorts(4)
-            let ministryListen = GatewayConfigurationFiles.Listen(
-                localPort: ports[0], exchangePort: ports[1], dataDirectory: directory.appendingPathComponent("ministry-data"))
-            let provinceListen = GatewayConfigurationFiles.Listen(
-                localPort: ports[2], exchangePort: ports[3], dataDirectory: directory.appendingPathComponent("province-data"))
             let apiKey = try randomKey()
             let limitedKey = try randomKey()
-
-            let ministryFile = directory.appendingPathComponent("ministry.yaml")
-            try GatewayConfigurationFiles.ministry(
-                ministryListen, pki: pki, mockURLs: mocks.mapValues(\.baseURL), upstreamCAFile: pki.upstreamCA
-            ).write(to: ministryFile, atomically: true, encoding: .utf8)
-            let provinceFile = directory.appendingPathComponent("province.yaml")
-            try GatewayConfigurationFiles.province(
-                provinceListen, pki: pki, ministryExchangePort: ministryListen.exchangePort,
-                apiKeySHA256: try sha256Hex(apiKey), limitedKeySHA256: try sha256Hex(limitedKey)
-            ).write(to: provinceFile, atomically: true, encoding: .utf8)
-
-            let ministry = GatewayProcess(
-                name: "ministry", configurationFile: ministryFile, localPort: ministryListen.localPort,
-                exchangePort: ministryListen.exchangePort, dataDirectory: ministryListen.dataDirectory, logDirectory: logs)
-            let province = GatewayProcess(
-                name: "province", configurationFile: provinceFile, localPort: provinceListen.localPort,
-                exchangePort: provinceListen.exchangePort, dataDirectory: provinceListen.dataDirectory, logDirectory: logs)
-            gateways = [ministry, province]
-            async let ministryReady: Void = ministry.start()
-            async let provinceReady: Void = province.start()
-            try await ministryReady
-            try await provinceReady
-            return EndToEndExchange(
-                apiKey: apiKey, limitedKey: limitedKey, directory: directory, pki: pki, mocks: mocks, ministry: ministry,
-                province: province)
+            // A port found free can be taken by another process before the gateway binds it:
+            // then the gateways start again on other ports.
+            for attempt in 1...3 {
+                let gateways = try writeConfigurations(
+                    in: directory, pki: pki, mocks: mocks, apiKey: apiKey, limitedKey: limitedKey)
+                do {
+                    async let ministryReady: Void = gateways.ministry.start()
+                    async let provinceReady: Void = gateways.province.start()
+                    try await ministryReady
+                    try await provinceReady
+                    return EndToEndExchange(
+                        apiKey: apiKey, limitedKey: limitedKey, directory: directory, pki: pki, mocks: mocks,
+                        ministry: gateways.ministry, province: gateways.province)
+                } catch {
+                    await gateways.province.stop()
+                    await gateways.ministry.stop()
+                    let logs = gateways.ministry.logTail(lines: 200) + gateways.province.logTail(lines: 200)
+                    guard attempt < 3, logs.contains("Address already in use") else { throw error }
+                }
+            }
+            throw HarnessError("the gateways found no free ports")
         } catch {
-            for gateway in gateways { await gateway.stop() }
             for mock in mocks.values { await mock.stop() }
             try? FileManager.default.removeItem(at: directory)
             throw error
         }
+    }
+
+    /// Writes both configurations on fresh free ports and returns the gateways, not started.
+    private static func writeConfigurations(
+        in directory: URL, pki: DevelopmentPKI, mocks: [String: MockProcess], apiKey: String, limitedKey: String
+    ) throws -> (ministry: GatewayProcess, province: GatewayProcess) {
+        let logs = directory.appendingPathComponent("logs")
+        let ports = try Loopback.freePorts(4)
+        let ministryListen = GatewayConfigurationFiles.Listen(
+            localPort: ports[0], exchangePort: ports[1], dataDirectory: directory.appendingPathComponent("ministry-data"))
+        let provinceListen = GatewayConfigurationFiles.Listen(
+            localPort: ports[2], exchangePort: ports[3], dataDirectory: directory.appendingPathComponent("province-data"))
+        let ministryFile = directory.appendingPathComponent("ministry.yaml")
+        try GatewayConfigurationFiles.ministry(
+            ministryListen, pki: pki, mockURLs: mocks.mapValues(\.baseURL), upstreamCAFile: pki.upstreamCA
+        ).write(to: ministryFile, atomically: true, encoding: .utf8)
+        let provinceFile = directory.appendingPathComponent("province.yaml")
+        try GatewayConfigurationFiles.province(
+            provinceListen, pki: pki, ministryExchangePort: ministryListen.exchangePort,
+            apiKeySHA256: try sha256Hex(apiKey), limitedKeySHA256: try sha256Hex(limitedKey)
+        ).write(to: provinceFile, atomically: true, encoding: .utf8)
+        let ministry = GatewayProcess(
+            name: "ministry", configurationFile: ministryFile, localPort: ministryListen.localPort,
+            exchangePort: ministryListen.exchangePort, dataDirectory: ministryListen.dataDirectory, logDirectory: logs)
+        let province = GatewayProcess(
+            name: "province", configurationFile: provinceFile, localPort: provinceListen.localPort,
+            exchangePort: provinceListen.exchangePort, dataDirectory: provinceListen.dataDirectory, logDirectory: logs)
+        return (ministry, province)
     }
 
     /// Runs `body` with a fresh exchange and stops every process afterwards, also when `body`
