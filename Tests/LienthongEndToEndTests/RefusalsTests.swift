@@ -55,6 +55,21 @@ extension ExchangeProcessesTests {
         }
     }
 
+    @Test("the ministry validates what reaches it too: a signed, schema-invalid request is 422 with pointers")
+    func ministryValidates() async throws {
+        let exchange = try EndToEndExchange.shared()
+        let pki = exchange.pki
+        let before = try await exchange.mock("population").stats()
+        try await ExchangeImpostor.with(tlsIdentity: pki.province, trustedCA: pki.exchangeCA) { impostor in
+            let invalid = try ExchangeImpostor.sign(#"{"SoDinhDanh":"12345"}"#, service: Self.lookup, signer: pki.province)
+            let reply = try await impostor.post(invalid, to: exchange.ministry)
+            expectProblem(reply, 422, "schema-violation", exchange)
+            let errors = reply.json?["errors"] as? [[String: Any]] ?? []
+            #expect(errors.contains { $0["instanceLocation"] as? String == "/SoDinhDanh" }, "\(reply.summary)")
+        }
+        #expect(try await exchange.mock("population").stats() == before)
+    }
+
     @Test("a message sent twice is refused the second time with 409")
     func replay() async throws {
         let exchange = try EndToEndExchange.shared()

@@ -1,4 +1,6 @@
 import AsyncHTTPClient
+import BusinessRegistryPlugin
+import DocumentAxisPlugin
 import Foundation
 import LandPlugin
 import LienthongCore
@@ -7,6 +9,7 @@ import LienthongMocks
 import LienthongPluginAPI
 import LienthongSchema
 import NIOSSL
+import PopulationPlugin
 import Testing
 
 /// Adapters reaching an https national system: they trust the CA of their `caFile` and nothing
@@ -124,8 +127,33 @@ struct UpstreamTLSTests {
                 (error as? PluginConfigurationError)?.reason.contains(reason) == true
             }
         }
-        // The settings schema knows the member, so `config check` accepts it.
-        let validator = try JSONSchemaValidator(schema: LandPluginFactory().descriptor.settingsSchema)
-        #expect(validator.isValid(["baseURL": "https://land.example", "apiKey": "k", "caFile": "/etc/lienthong/land-ca.pem"]))
+    }
+
+    @Test("every built-in HTTP adapter reads caFile and its settings schema allows it")
+    func everyAdapterReadsCAFile() throws {
+        let authorities = try Authorities()
+        let environment = pluginEnvironment(HTTPClient.shared)
+        let adapters: [(any LienthongPluginFactory, JSONValue)] = [
+            (PopulationPluginFactory(), ["clientId": "c", "clientSecret": "s"]),
+            (LandPluginFactory(), ["apiKey": "k"]),
+            (BusinessRegistryPluginFactory(), ["token": "t"]),
+            (DocumentAxisPluginFactory(), ["token": "t"]),
+        ]
+        for (factory, credentials) in adapters {
+            guard case .object(let base) = credentials else { continue }
+            func settings(_ url: String) -> JSONValue {
+                .object(JSONObject(base.members + [("baseURL", .string(url)), ("caFile", .string(authorities.upstreamCA.path))]))
+            }
+            let id = factory.descriptor.id
+            // The settings schema knows the member, so `config check` accepts it.
+            let validator = try JSONSchemaValidator(schema: factory.descriptor.settingsSchema)
+            #expect(validator.isValid(settings("https://upstream.example")), "\(id)")
+            _ = try factory.make(settings: settings("https://upstream.example"), environment: environment)
+            #expect("\(id) refuses caFile with http") {
+                _ = try factory.make(settings: settings("http://upstream.example"), environment: environment)
+            } throws: { error in
+                (error as? PluginConfigurationError)?.reason.contains("is not https") == true
+            }
+        }
     }
 }
