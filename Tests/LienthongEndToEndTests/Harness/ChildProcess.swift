@@ -21,6 +21,8 @@ final class ChildProcess: Sendable {
         var stdout = ""
         var stderr = ""
         var runs = 0
+        /// Whether the ended run's pipes were drained and its pid forgotten.
+        var finished = false
     }
 
     private let state = Mutex(Run())
@@ -36,6 +38,8 @@ final class ChildProcess: Sendable {
 
     /// Launches the process; refuses while a previous run is still alive.
     func launch() throws {
+        // A previous run that ended on its own still has its pipes to drain.
+        _ = finish()
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -51,15 +55,18 @@ final class ChildProcess: Sendable {
             state.process = process
             state.stdout = ""
             state.stderr = ""
+            state.finished = false
             state.runs += 1
             return state.runs
         }
         appendToLog("=== \(name) run \(run): \(executable.lastPathComponent) \(arguments.joined(separator: " "))\n")
-        out.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            self?.received(handle.availableData, standardError: false)
-        }
-        err.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            self?.received(handle.availableData, standardError: true)
+        for (pipe, isError) in [(out, false), (err, true)] {
+            pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
+                let data = handle.availableData
+                // End of file: stop watching, or the handler is called again and again.
+                if data.isEmpty { handle.readabilityHandler = nil }
+                self?.received(data, standardError: isError)
+            }
         }
         try process.run()
         LiveProcesses.add(process.processIdentifier)
@@ -104,7 +111,7 @@ final class ChildProcess: Sendable {
     /// status (a signal's number for a killed process), nil when it was not running.
     @discardableResult
     func stop(grace: Duration = .seconds(20)) async -> Int32? {
-        guard let pid = currentPID() else { return exitStatus }
+        guard let pid = currentPID() else { return finish() ?? exitStatus }
         Glibc.kill(pid, SIGTERM)
         if await waitForExit(timeout: grace) { return finish() }
         appendToLog("=== \(name) did not stop within \(grace) of SIGTERM: SIGKILL\n")
@@ -114,7 +121,7 @@ final class ChildProcess: Sendable {
     /// SIGKILL at once, as a crash would end it, and wait for the end.
     @discardableResult
     func kill() async -> Int32? {
-        guard let pid = currentPID() else { return exitStatus }
+        guard let pid = currentPID() else { return finish() ?? exitStatus }
         Glibc.kill(pid, SIGKILL)
         // A killed process always ends; the bound only keeps a kernel oddity from hanging a test.
         _ = await waitForExit(timeout: .seconds(60))
@@ -145,10 +152,12 @@ final class ChildProcess: Sendable {
         }
     }
 
-    /// After the end: stops reading, drains what is left in the pipes, forgets the pid.
+    /// After the end: stops reading, drains what is left in the pipes, forgets the pid. Once per
+    /// run; nil when there is no ended run left to finish.
     private func finish() -> Int32? {
         let ended = state.withLock { state -> (Process, FileHandle?, FileHandle?)? in
-            guard let process = state.process, !process.isRunning else { return nil }
+            guard let process = state.process, !process.isRunning, !state.finished else { return nil }
+            state.finished = true
             return (
                 process, (process.standardOutput as? Pipe)?.fileHandleForReading,
                 (process.standardError as? Pipe)?.fileHandleForReading
