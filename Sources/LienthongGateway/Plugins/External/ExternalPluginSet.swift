@@ -107,7 +107,7 @@ public final class ExternalPluginSet: Sendable {
     /// A fresh directory, mode 0700, for one plugin's socket: under systemd's `RUNTIME_DIRECTORY`
     /// (`RuntimeDirectory=` in the unit; safe from /tmp cleaners), else `TMPDIR`, else /tmp; /tmp
     /// also when the socket path would exceed the Unix socket limit.
-    static func makeSocketDirectory(for id: String, environment: [String: String]) throws(ChildProcessError) -> String {
+    static func makeSocketDirectory(for id: String, environment: [String: String]) throws(PluginProcessError) -> String {
         let runtime = environment["RUNTIME_DIRECTORY"]?.split(separator: ":").first.map(String.init)
         var base = (runtime ?? environment["TMPDIR"]).map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "/tmp"
         let suffix = "/lienthong-\(id.prefix(24))-XXXXXX/plugin.sock"
@@ -115,7 +115,7 @@ public final class ExternalPluginSet: Sendable {
         var template = Array("\(base)/lienthong-\(id.prefix(24))-XXXXXX".utf8CString)
         let created = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }
         guard created != nil else {
-            throw ChildProcessError("cannot create a socket directory under \(base): \(String(cString: strerror(errno)))")
+            throw PluginProcessError("cannot create a socket directory under \(base): \(String(cString: strerror(errno)))")
         }
         return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
