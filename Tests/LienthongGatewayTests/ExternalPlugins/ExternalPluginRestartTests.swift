@@ -3,6 +3,9 @@ import LienthongPluginAPI
 import LienthongSchema
 import Testing
 @testable import LienthongGateway
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Restarts: exponential back-off while a plugin keeps failing, fast 502s meanwhile, recovery,
 /// and other plugins unaffected.
@@ -53,6 +56,24 @@ struct ExternalPluginRestartTests {
             #expect(detail.contains("external plugin test-plugin is restarting"))
 
             try FileManager.default.removeItem(atPath: keepFailing)
+            _ = try await T.callUntilAnswered(plugin, .object(JSONObject()))
+        }
+    }
+
+    @Test("a call right after the plugin was killed from outside fails as unavailable (502), not as a timeout")
+    func killedFromOutside() async throws {
+        let directory = try TestPluginScript.install()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try await T.withPlugins([T.configuration(mode: "echo", directory: directory)]) { set in
+            let plugin = try T.plugin(set)
+            let pid = try T.pid(of: try await plugin.handle(T.request(.object(JSONObject()))))
+            kill(pid, SIGKILL)
+            // Whether the supervisor has noticed yet or not, the answer is a prompt 502.
+            let result = await T.call(plugin, T.request(.object(JSONObject()), timeout: .seconds(30)))
+            guard case .failure(.unavailable) = result else {
+                Issue.record("expected unavailable, got \(result)")
+                return
+            }
             _ = try await T.callUntilAnswered(plugin, .object(JSONObject()))
         }
     }
