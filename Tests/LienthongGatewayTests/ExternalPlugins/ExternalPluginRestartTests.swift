@@ -78,6 +78,34 @@ struct ExternalPluginRestartTests {
         }
     }
 
+    @Test("a plugin that comes back with other services is refused until it provides the original ones")
+    func changedServices() async throws {
+        let directory = try TestPluginScript.install()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let serviceFile = directory.appendingPathComponent("service").path
+        try "test.echo.call/v1".write(toFile: serviceFile, atomically: true, encoding: .utf8)
+        let logs = LogRecorder()
+        try await T.withPlugins(
+            [T.configuration(mode: "echo", directory: directory, environment: ["SERVICE_FILE": serviceFile])], logger: logs.logger
+        ) { set in
+            let plugin = try T.plugin(set)
+            _ = try await plugin.handle(T.request(.object(JSONObject())))
+            try "test.other.call/v1".write(toFile: serviceFile, atomically: true, encoding: .utf8)
+            _ = await T.call(plugin, T.request(.object(JSONObject([("crash", true)]))))
+            let refused = "came back with other services than at start-up"
+            for _ in 0..<200 where !logs.entries.contains(where: { $0.message.contains(refused) }) {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(logs.entries.contains { $0.message.contains(refused) })
+            guard case .failure(.unavailable) = await T.call(plugin, T.request(.object(JSONObject()))) else {
+                Issue.record("a plugin with other services was used")
+                return
+            }
+            try "test.echo.call/v1".write(toFile: serviceFile, atomically: true, encoding: .utf8)
+            _ = try await T.callUntilAnswered(plugin, .object(JSONObject()))
+        }
+    }
+
     @Test("a crash of one plugin leaves another plugin serving")
     func isolation() async throws {
         let first = try TestPluginScript.install()
