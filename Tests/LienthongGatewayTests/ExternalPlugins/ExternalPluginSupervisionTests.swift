@@ -168,6 +168,20 @@ struct ExternalPluginSupervisionTests {
         }
     }
 
+    @Test("a socket the plugin chose outside the gateway's directory is used, and left alone at stop")
+    func ownSocketLeftAlone() async throws {
+        let directory = try TestPluginScript.install()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let ownSocket = directory.appendingPathComponent("own.sock").path
+        try await T.withPlugins([T.configuration(mode: "echo", directory: directory, environment: ["SOCKET_PATH": ownSocket])]) { set in
+            let supervisor = try #require(set.factories.first?.supervisor)
+            #expect(try await supervisor.endpoint().socketPath == ownSocket)
+            _ = try await T.plugin(set).handle(T.request(.object(JSONObject())))
+        }
+        // The gateway removes only sockets in the directory it made; this one is the plugin's.
+        #expect(FileManager.default.fileExists(atPath: ownSocket))
+    }
+
     @Test("stop leaves no process behind: SIGTERM, SIGKILL for one that ignores it, its children too; the socket is removed")
     func stop() async throws {
         for mode in ["echo", "ignore-term", "grandchild"] {

@@ -9,6 +9,7 @@ import Foundation
 /// - payload `{"crash": true}` exits at once with status 3; `{"hang": true}` sleeps forever. The
 ///   server is single-threaded, so a hung request hangs the whole plugin, as a stuck one would.
 /// - every request writes `handling <messageId>` to standard error.
+/// - `SOCKET_PATH`, when set, is where it listens instead of `LIENTHONG_PLUGIN_SOCKET`.
 /// - `SERVICE` (or the contents of the file `SERVICE_FILE`, read at each start) is the service it provides.
 enum TestPluginScript {
     static let source = #"""
@@ -16,7 +17,7 @@ enum TestPluginScript {
     from http.server import BaseHTTPRequestHandler
 
     mode = os.environ.get("MODE", "echo")
-    path = os.environ["LIENTHONG_PLUGIN_SOCKET"]
+    path = os.environ.get("SOCKET_PATH") or os.environ["LIENTHONG_PLUGIN_SOCKET"]
     if mode == "garbage-handshake":
         print("Starting the social insurance plugin...", flush=True)
         time.sleep(600)

@@ -118,7 +118,7 @@ actor ExternalPluginSupervisor {
         switch previous {
         case .running(let launched, _):
             let status = await launched.process.terminate(grace: configuration.stopGrace)
-            SocketFile.removeIfSocket(launched.socketPath)
+            launched.removeSocket()
             logger.notice("external plugin \(configuration.id) stopped (it \(status))")
         case .starting(let task):
             // The start notices `.stopped` and terminates what it started.
@@ -169,7 +169,7 @@ actor ExternalPluginSupervisor {
         guard case .running(let launched, let generation) = state, generation == ended else { return }
         lastExited = (ended, launched.process)
         launched.process.signalGroup(SIGKILL)
-        SocketFile.removeIfSocket(launched.socketPath)
+        launched.removeSocket()
         scheduleRestart(reason: "\(status)", ranFor: ContinuousClock.now - launched.startedAt)
     }
 
@@ -201,7 +201,7 @@ actor ExternalPluginSupervisor {
         healthTask?.cancel()
         lastExited = (wanted, launched.process)
         let status = await launched.process.terminate(grace: configuration.stopGrace)
-        SocketFile.removeIfSocket(launched.socketPath)
+        launched.removeSocket()
         guard case .replacing = state else { return }
         scheduleRestart(reason: "\(failure), and was stopped (it \(status))", ranFor: ContinuousClock.now - launched.startedAt)
     }
@@ -242,12 +242,12 @@ actor ExternalPluginSupervisor {
         case .success(let launched):
             if case .stopped = state {
                 await launched.process.terminate(grace: configuration.stopGrace)
-                SocketFile.removeIfSocket(launched.socketPath)
+                launched.removeSocket()
                 return
             }
             if let expected, Set(expected.services) != Set(launched.descriptor.services) {
                 await launched.process.terminate(grace: configuration.stopGrace)
-                SocketFile.removeIfSocket(launched.socketPath)
+                launched.removeSocket()
                 scheduleRestart(
                     reason: "came back with other services than at start-up (restart the gateway to take a changed plugin)",
                     ranFor: nil)
