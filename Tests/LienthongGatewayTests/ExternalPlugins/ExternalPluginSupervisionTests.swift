@@ -122,6 +122,10 @@ struct ExternalPluginSupervisionTests {
             #expect(!T.processExists(firstPID))
             let messages = logs.entries.map(\.message)
             #expect(messages.contains { $0.contains("external plugin test-plugin exited with status 3; restarting in") })
+            // The crash log line quotes what the plugin last wrote on standard error.
+            let crashLine = logs.entries.first { $0.message.contains("exited with status 3; restarting in") }
+            #expect(crashLine?.level == .error)
+            #expect(crashLine?.message.contains("its last lines on standard error: handling ") == true)
             #expect(messages.contains { $0.contains("external plugin test-plugin 0.1.0 restarted") })
         }
     }
