@@ -38,7 +38,7 @@ struct ExternalPluginRestartTests {
 
             // Wait until three restarts have failed.
             let failed = "did not start: closed its standard output without a handshake line (it exited with status 5); restarting in"
-            for _ in 0..<300 where logs.entries.filter({ $0.message.contains(failed) }).count < 3 {
+            for _ in 0..<1200 where logs.entries.filter({ $0.message.contains(failed) }).count < 3 {
                 try await Task.sleep(for: .milliseconds(50))
             }
             let delays = logs.entries.filter { $0.message.contains("external plugin test-plugin") && $0.message.contains("restarting in") }
@@ -93,7 +93,7 @@ struct ExternalPluginRestartTests {
             try "test.other.call/v1".write(toFile: serviceFile, atomically: true, encoding: .utf8)
             _ = await T.call(plugin, T.request(.object(JSONObject([("crash", true)]))))
             let refused = "came back with other services than at start-up"
-            for _ in 0..<200 where !logs.entries.contains(where: { $0.message.contains(refused) }) {
+            for _ in 0..<1200 where !logs.entries.contains(where: { $0.message.contains(refused) }) {
                 try await Task.sleep(for: .milliseconds(50))
             }
             #expect(logs.entries.contains { $0.message.contains(refused) })

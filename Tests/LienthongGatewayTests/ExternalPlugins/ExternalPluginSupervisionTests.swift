@@ -161,7 +161,7 @@ struct ExternalPluginSupervisionTests {
             let request = T.request(.object(JSONObject()))
             _ = try await T.plugin(set).handle(request)
             var found: RecordingLogHandler.Entry?
-            for _ in 0..<100 where found == nil {
+            for _ in 0..<1200 where found == nil {
                 found = logs.entries.first { $0.message == "handling \(request.messageID)" }
                 if found == nil { try await Task.sleep(for: .milliseconds(50)) }
             }
@@ -210,7 +210,7 @@ struct ExternalPluginSupervisionTests {
             if let child {
                 // The grandchild was killed; its parent (the plugin) is gone, so init reaps it.
                 var gone = false
-                for _ in 0..<100 where !gone {
+                for _ in 0..<1200 where !gone {
                     gone = !T.processExists(child)
                     if !gone { try await Task.sleep(for: .milliseconds(50)) }
                 }

@@ -121,6 +121,8 @@ struct ExternalPluginLauncher: Sendable {
         // The plugin prints the handshake once it listens; allow a short retry for one that prints
         // just before it binds.
         var lastFailure = "no attempt"
+        // At least one attempt of a second, even when the handshake came just before the deadline.
+        let deadline = max(deadline, ContinuousClock.now + .seconds(1))
         while ContinuousClock.now < deadline {
             if let status = process.exitStatus { throw failure("\(status) after its handshake") }
             let remaining = deadline - ContinuousClock.now
