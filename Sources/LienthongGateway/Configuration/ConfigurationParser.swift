@@ -21,7 +21,10 @@ struct ConfigurationParser {
         let exchange = top.mapping("exchange", required: true).flatMap(exchangeListener)
         let peers = top.mapping("peers").map(peerURLs) ?? [:]
         let routes = top.mapping("routes").map { routeTable($0, peers: peers) } ?? [:]
-        let services = top.mapping("services").map(providedServices) ?? [:]
+        let pluginsSection = top.mapping("plugins")
+        let externalPlugins = pluginsSection.map(externalPluginSection) ?? []
+        pluginsSection?.finish()
+        let services = top.mapping("services").map { providedServices($0, externalAdapters: Set(externalPlugins.map(\.id))) } ?? [:]
         let clients = top.mapping("clients").map {
             localClients($0, routes: routes, services: services, certificatesAccepted: localAPI.clientCertificates)
         } ?? []
@@ -36,7 +39,7 @@ struct ConfigurationParser {
         return GatewayConfiguration(
             agency: agency, localAPI: localAPI, exchange: exchange, peers: peers, routes: routes, clients: clients,
             services: services, limits: limits, dataDirectory: dataDirectory, schemaDirectories: schemaDirectories,
-            audit: audit)
+            audit: audit, externalPlugins: externalPlugins)
     }
 
     // MARK: - Sections
@@ -139,7 +142,11 @@ struct ConfigurationParser {
         return routes
     }
 
-    private func providedServices(_ map: MappingReader) -> [ServiceID: GatewayConfiguration.ProvidedService] {
+    /// `externalAdapters`: ids of external plugins, whose services and settings are checked against
+    /// their descriptor when they start (there is no descriptor before).
+    private func providedServices(
+        _ map: MappingReader, externalAdapters: Set<String>
+    ) -> [ServiceID: GatewayConfiguration.ProvidedService] {
         var services: [ServiceID: GatewayConfiguration.ProvidedService] = [:]
         for entry in map.entries {
             let path = YAMLReader.path(map.path, entry.key)
@@ -154,8 +161,12 @@ struct ConfigurationParser {
             let allowed = allowedAgencies(settingsMap, path: path)
             settingsMap.finish()
             guard let service, let adapter else { continue }
+            if externalAdapters.contains(adapter) {
+                services[service] = GatewayConfiguration.ProvidedService(adapter: adapter, settings: settings, allowedAgencies: allowed)
+                continue
+            }
             guard let factory = plugins.factory(id: adapter) else {
-                let known = plugins.factories.keys.sorted()
+                let known = (Array(plugins.factories.keys) + externalAdapters).sorted()
                 reader.report(
                     "no adapter \"\(adapter)\" (known: \(known.isEmpty ? "none" : known.joined(separator: ", ")))",
                     at: adapterNode, path: YAMLReader.path(path, "adapter"))

@@ -27,12 +27,14 @@ public struct GatewayConfiguration: Sendable {
     public var schemaDirectories: [String]
     /// What the audit trail keeps of payloads: a default and overrides per service.
     public var audit: AuditSettings
+    /// External plugins to start and supervise (`plugins.external`), by adapter id.
+    public var externalPlugins: [ExternalPluginConfiguration]
 
     public init(
         agency: AgencyCode, localAPI: Listener, exchange: ExchangeListener, peers: [AgencyCode: [URL]] = [:],
         routes: [ServiceID: AgencyCode] = [:], clients: [LocalClient] = [], services: [ServiceID: ProvidedService] = [:],
         limits: Limits = Limits(), dataDirectory: String, schemaDirectories: [String] = [],
-        audit: AuditSettings = AuditSettings()
+        audit: AuditSettings = AuditSettings(), externalPlugins: [ExternalPluginConfiguration] = []
     ) {
         self.agency = agency
         self.localAPI = localAPI
@@ -45,6 +47,7 @@ public struct GatewayConfiguration: Sendable {
         self.dataDirectory = dataDirectory
         self.schemaDirectories = schemaDirectories
         self.audit = audit
+        self.externalPlugins = externalPlugins
     }
 
     /// A host and port to listen on.
