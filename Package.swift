@@ -163,7 +163,7 @@ let package = Package(
         .testTarget(
             name: "LienthongDeclarativeTests",
             dependencies: [
-                "LienthongDeclarative", "LienthongPluginAPI", "LienthongSchema",
+                "LienthongDeclarative", "LienthongPluginAPI", "LienthongSchema", "LienthongYAML", "LienthongCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],

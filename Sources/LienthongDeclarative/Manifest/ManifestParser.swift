@@ -101,11 +101,12 @@ struct ManifestParser {
             guard let settings = reader.mapping(entry.value, path: path) else { continue }
             let requestSchema = schemaFile(settings, "requestSchema", files: &schemaFiles)
             let responseSchema = schemaFile(settings, "responseSchema", files: &schemaFiles)
-            let request = settings.mapping("request", required: true).flatMap { requestMapping($0, secrets: secrets) }
+            let requestParts = settings.mapping("request", required: true).map { requestMapping($0, secrets: secrets) }
+            let request = requestParts?.mapping
             let response = settings.mapping("response", required: true).flatMap(responseMapping)
             let errors = settings.mapping("errors").flatMap { errorMapping($0, format: response?.format ?? .json) } ?? .default
             let timeoutMs = settings.integer("timeoutMs", in: 1...600_000)
-            let retries = retryCount(settings, request: request, upstream: upstream)
+            let retries = retryCount(settings, method: requestParts?.method, upstream: upstream)
             settings.finish()
             guard let service, let requestSchema, let responseSchema, let request, let response else { continue }
             services.append(ServiceMapping(
@@ -117,13 +118,13 @@ struct ManifestParser {
 
     /// Retries only for idempotent calls: GET, PUT, DELETE, or a POST marked `idempotent: true`
     /// (a SOAP lookup). A service asking for retries of a POST that is not marked is refused.
-    private func retryCount(_ settings: MappingReader, request: RequestMapping?, upstream: Upstream?) -> Int {
+    private func retryCount(_ settings: MappingReader, method: HTTPMethod?, upstream: Upstream?) -> Int {
         let marked = settings.boolean("idempotent") ?? false
         let own = settings.integer("retries", in: 0...5)
-        guard let request else { return 0 }
-        let idempotent = marked || [.GET, .PUT, .DELETE].contains(request.method)
+        guard let method else { return 0 }
+        let idempotent = marked || [.GET, .PUT, .DELETE].contains(method)
         if let own, own > 0, !idempotent {
-            reader.report("retries apply only to idempotent calls (GET, PUT, DELETE, or a POST marked idempotent: true); \(request.method.rawValue) is not",
+            reader.report("retries apply only to idempotent calls (GET, PUT, DELETE, or a POST marked idempotent: true); \(method.rawValue) is not",
                           at: settings.value("retries"), path: YAMLReader.path(settings.path, "retries"))
             return 0
         }
@@ -152,7 +153,8 @@ struct ManifestParser {
         return id
     }
 
-    private func requestMapping(_ map: MappingReader, secrets: Set<String>) -> RequestMapping? {
+    /// The request mapping, and its method even when another part is wrong (retries depend on it).
+    private func requestMapping(_ map: MappingReader, secrets: Set<String>) -> (method: HTTPMethod?, mapping: RequestMapping?) {
         let methodNode = map.value("method", required: true)
         var method: HTTPMethod?
         if let methodNode, let text = reader.string(methodNode, path: YAMLReader.path(map.path, "method")) {
@@ -172,8 +174,8 @@ struct ManifestParser {
         if let method, body != nil, method == .GET || method == .DELETE {
             reader.report("a \(method.rawValue) request has no body", at: map.value("body"), path: YAMLReader.path(map.path, "body"))
         }
-        guard let method, let path else { return nil }
-        return RequestMapping(method: method, path: path, query: query, headers: headers, body: body)
+        guard let method, let path else { return (method, nil) }
+        return (method, RequestMapping(method: method, path: path, query: query, headers: headers, body: body))
     }
 
     private func requestBody(_ map: MappingReader, secrets: Set<String>) -> RequestBody? {
