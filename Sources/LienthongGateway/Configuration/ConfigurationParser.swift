@@ -1,5 +1,6 @@
 import Foundation
 import LienthongCore
+import LienthongDeclarative
 import LienthongSchema
 import LienthongStore
 import LienthongPluginAPI
@@ -21,7 +22,9 @@ struct ConfigurationParser {
         let exchange = top.mapping("exchange", required: true).flatMap(exchangeListener)
         let peers = top.mapping("peers").map(peerURLs) ?? [:]
         let routes = top.mapping("routes").map { routeTable($0, peers: peers) } ?? [:]
-        let services = top.mapping("services").map(providedServices) ?? [:]
+        let pluginSettings = top.mapping("plugins").map(pluginSection) ?? GatewayConfiguration.PluginSettings()
+        let registry = plugins.adding(manifests: pluginSettings.manifests)
+        let services = top.mapping("services").map { providedServices($0, registry: registry) } ?? [:]
         let clients = top.mapping("clients").map {
             localClients($0, routes: routes, services: services, certificatesAccepted: localAPI.clientCertificates)
         } ?? []
@@ -31,12 +34,14 @@ struct ConfigurationParser {
         let schemaDirectories = schemaDirectoryList(top)
         let audit = top.mapping("audit").map(auditSettings) ?? GatewayConfiguration.AuditSettings()
         top.finish()
-        checkSchemas(routes: routes, services: services, directories: schemaDirectories, at: root)
+        checkSchemas(
+            routes: routes, services: services, directories: schemaDirectories,
+            fileSets: pluginSettings.manifests.map(\.schemaFileSet), at: root)
         guard let agency, let exchange else { return nil }
         return GatewayConfiguration(
             agency: agency, localAPI: localAPI, exchange: exchange, peers: peers, routes: routes, clients: clients,
             services: services, limits: limits, dataDirectory: dataDirectory, schemaDirectories: schemaDirectories,
-            audit: audit)
+            audit: audit, plugins: pluginSettings)
     }
 
     // MARK: - Sections
@@ -139,7 +144,26 @@ struct ConfigurationParser {
         return routes
     }
 
-    private func providedServices(_ map: MappingReader) -> [ServiceID: GatewayConfiguration.ProvidedService] {
+    /// `plugins:`: `manifests` (files or directories of adapter manifests), each manifest read and
+    /// checked now, its problems reported at their place in the manifest.
+    private func pluginSection(_ map: MappingReader) -> GatewayConfiguration.PluginSettings {
+        var paths: [String] = []
+        for item in map.strings("manifests") ?? [] {
+            let resolved = resolve(item.text)
+            if FileManager.default.fileExists(atPath: resolved) { paths.append(resolved) } else {
+                reader.report("file or directory \(resolved) does not exist", at: item.node, path: "plugins.manifests")
+            }
+        }
+        map.finish()
+        let manifests: [AdapterManifest]
+        do { manifests = try ManifestLoader(reservedIDs: Set(plugins.factories.keys)).load(paths: paths) } catch {
+            reader.append(error.issues)
+            manifests = []
+        }
+        return GatewayConfiguration.PluginSettings(manifestPaths: paths, manifests: manifests)
+    }
+
+    private func providedServices(_ map: MappingReader, registry: PluginRegistry) -> [ServiceID: GatewayConfiguration.ProvidedService] {
         var services: [ServiceID: GatewayConfiguration.ProvidedService] = [:]
         for entry in map.entries {
             let path = YAMLReader.path(map.path, entry.key)
@@ -154,8 +178,8 @@ struct ConfigurationParser {
             let allowed = allowedAgencies(settingsMap, path: path)
             settingsMap.finish()
             guard let service, let adapter else { continue }
-            guard let factory = plugins.factory(id: adapter) else {
-                let known = plugins.factories.keys.sorted()
+            guard let factory = registry.factory(id: adapter) else {
+                let known = registry.factories.keys.sorted()
                 reader.report(
                     "no adapter \"\(adapter)\" (known: \(known.isEmpty ? "none" : known.joined(separator: ", ")))",
                     at: adapterNode, path: YAMLReader.path(path, "adapter"))
@@ -284,11 +308,11 @@ struct ConfigurationParser {
     /// Every routed or provided service needs request and response schemas.
     private func checkSchemas(
         routes: [ServiceID: AgencyCode], services: [ServiceID: GatewayConfiguration.ProvidedService],
-        directories: [String], at root: Node
+        directories: [String], fileSets: [SchemaFileSet], at root: Node
     ) {
         let catalog: SchemaCatalog
-        do { catalog = try SchemaCatalog.load(directories: directories.map { URL(fileURLWithPath: $0) }) } catch {
-            reader.report("schemas: \(error)", at: root, path: "schemaDirectories")
+        do { catalog = try SchemaCatalog.load(directories: directories.map { URL(fileURLWithPath: $0) }, fileSets: fileSets) } catch {
+            reader.report("schemas: \(error)", at: root, path: fileSets.isEmpty ? "schemaDirectories" : "schemaDirectories, plugins.manifests")
             return
         }
         for service in Set(routes.keys).union(services.keys).sorted() where catalog.schemas(forService: service.rawValue) == nil {

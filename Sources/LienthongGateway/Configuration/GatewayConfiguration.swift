@@ -1,5 +1,6 @@
 import Foundation
 import LienthongCore
+import LienthongDeclarative
 import LienthongSchema
 import LienthongStore
 
@@ -27,12 +28,14 @@ public struct GatewayConfiguration: Sendable {
     public var schemaDirectories: [String]
     /// What the audit trail keeps of payloads: a default and overrides per service.
     public var audit: AuditSettings
+    /// Adapters declared outside the gateway's code (`plugins:`): adapter manifests.
+    public var plugins: PluginSettings
 
     public init(
         agency: AgencyCode, localAPI: Listener, exchange: ExchangeListener, peers: [AgencyCode: [URL]] = [:],
         routes: [ServiceID: AgencyCode] = [:], clients: [LocalClient] = [], services: [ServiceID: ProvidedService] = [:],
         limits: Limits = Limits(), dataDirectory: String, schemaDirectories: [String] = [],
-        audit: AuditSettings = AuditSettings()
+        audit: AuditSettings = AuditSettings(), plugins: PluginSettings = PluginSettings()
     ) {
         self.agency = agency
         self.localAPI = localAPI
@@ -45,6 +48,20 @@ public struct GatewayConfiguration: Sendable {
         self.dataDirectory = dataDirectory
         self.schemaDirectories = schemaDirectories
         self.audit = audit
+        self.plugins = plugins
+    }
+
+    /// The `plugins:` section.
+    public struct PluginSettings: Sendable {
+        /// `plugins.manifests`: manifest files and directories (resolved), read again on reload (SIGHUP).
+        public var manifestPaths: [String]
+        /// The manifests read from them when the configuration was loaded.
+        public var manifests: [AdapterManifest]
+
+        public init(manifestPaths: [String] = [], manifests: [AdapterManifest] = []) {
+            self.manifestPaths = manifestPaths
+            self.manifests = manifests
+        }
     }
 
     /// A host and port to listen on.
