@@ -26,16 +26,28 @@ public enum GatewayServer {
         do { store = try await GatewayStore.open(dataDirectory: configuration.dataDirectory) } catch {
             throw GatewayStartError("store in \(configuration.dataDirectory): \(error)")
         }
-        let runtime: GatewayRuntime
+        let externalPlugins: ExternalPluginSet
         do {
-            runtime = try GatewayRuntime.build(
-                configuration: configuration, identity: identity, auditLog: store.auditLog,
-                replayGuard: store.replayGuard, plugins: plugins, logger: logger)
+            externalPlugins = try await ExternalPluginSet.start(
+                configuration.externalPlugins, environment: environment, logger: logger)
         } catch {
             await store.close()
             throw error
         }
-        try await run(runtime, logger: logger, releaseStore: { await store.close() })
+        let runtime: GatewayRuntime
+        do {
+            runtime = try GatewayRuntime.build(
+                configuration: configuration, identity: identity, auditLog: store.auditLog,
+                replayGuard: store.replayGuard, plugins: externalPlugins.registry(adding: plugins), logger: logger)
+        } catch {
+            await externalPlugins.stop()
+            await store.close()
+            throw error
+        }
+        try await run(runtime, logger: logger, releaseStore: {
+            await externalPlugins.stop()
+            await store.close()
+        })
     }
 
     public static func run(

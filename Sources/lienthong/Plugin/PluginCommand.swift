@@ -1,9 +1,9 @@
 import ArgumentParser
 
-/// `lienthong plugin`: check and list adapters.
+/// `lienthong plugin`: tools for adapters.
 struct PluginCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugin",
-        abstract: "Check adapter manifests and list the adapters a configuration uses.",
+        abstract: "Check adapters (manifests, external plugins) and list the adapters a configuration uses.",
         subcommands: [PluginCheckCommand.self, PluginListCommand.self])
 }
