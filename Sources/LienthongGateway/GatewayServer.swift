@@ -6,8 +6,8 @@ import ServiceLifecycle
 import Synchronization
 
 /// Runs an assembled gateway until SIGTERM or SIGINT: both servers in one `ServiceGroup`, a
-/// one-line start log naming both listen addresses, and on shutdown in-flight requests finish
-/// before the HTTP client, the adapters and the store are released.
+/// one-line start log naming both listen addresses, SIGHUP reloading the adapter manifests, and on
+/// shutdown in-flight requests finish before the HTTP client, the adapters and the store are released.
 public enum GatewayServer {
     /// Loads `configurationFile` (refusing to start on any configuration problem), opens the store
     /// in the data directory, assembles the gateway and serves until SIGTERM or SIGINT.
@@ -67,9 +67,12 @@ public enum GatewayServer {
                     logger.notice("lienthong \(agency) serving: local API \(local), exchange API \(exchange)")
                 }
             })
+        // SIGHUP reloads the adapter manifests; that service ending at shutdown must not cancel the others.
+        let reload = ServiceGroupConfiguration.ServiceConfiguration(
+            service: PluginReloadService(runtime: runtime), successTerminationBehavior: .ignore)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+                services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) } + [reload],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
             try await group.run()
