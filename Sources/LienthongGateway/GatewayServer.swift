@@ -57,7 +57,7 @@ public enum GatewayServer {
             })
         // SIGHUP reloads the adapter manifests; that service ending at shutdown must not cancel the others.
         let reload = ServiceGroupConfiguration.ServiceConfiguration(
-            service: PluginReloadService(runtime: runtime), successTerminationBehavior: .ignore)
+            service: await PluginReloadService.trappingHangups(for: runtime), successTerminationBehavior: .ignore)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) } + [reload],
