@@ -101,7 +101,9 @@ struct ManifestParser {
             guard let settings = reader.mapping(entry.value, path: path) else { continue }
             let requestSchema = schemaFile(settings, "requestSchema", files: &schemaFiles)
             let responseSchema = schemaFile(settings, "responseSchema", files: &schemaFiles)
-            let requestParts = settings.mapping("request", required: true).map { requestMapping($0, secrets: secrets) }
+            let requestParts = settings.mapping("request", required: true).map {
+                requestMapping($0, secrets: secrets, schema: requestSchema?.json)
+            }
             let request = requestParts?.mapping
             let response = settings.mapping("response", required: true).flatMap(responseMapping)
             let errors = settings.mapping("errors").flatMap { errorMapping($0, format: response?.format ?? .json) } ?? .default
@@ -110,7 +112,7 @@ struct ManifestParser {
             settings.finish()
             guard let service, let requestSchema, let responseSchema, let request, let response else { continue }
             services.append(ServiceMapping(
-                service: service, requestSchemaID: requestSchema, responseSchemaID: responseSchema, request: request,
+                service: service, requestSchemaID: requestSchema.id, responseSchemaID: responseSchema.id, request: request,
                 response: response, errors: errors, timeout: timeoutMs.map { .milliseconds($0) }, retries: retries))
         }
         return services
@@ -131,7 +133,8 @@ struct ManifestParser {
         return idempotent ? (own ?? upstream?.retries ?? 0) : 0
     }
 
-    private func schemaFile(_ settings: MappingReader, _ key: String, files: inout [String: SchemaFileSet.File]) -> String? {
+    /// The `$id` and content of the schema file named by `key`.
+    private func schemaFile(_ settings: MappingReader, _ key: String, files: inout [String: SchemaFileSet.File]) -> (id: String, json: JSONValue)? {
         guard let node = settings.value(key, required: true) else { return nil }
         let path = YAMLReader.path(settings.path, key)
         guard let text = reader.string(node, path: path) else { return nil }
@@ -150,11 +153,13 @@ struct ManifestParser {
             return nil
         }
         files[file] = SchemaFileSet.File(origin: file, bytes: Array(data))
-        return id
+        return (id, json)
     }
 
     /// The request mapping, and its method even when another part is wrong (retries depend on it).
-    private func requestMapping(_ map: MappingReader, secrets: Set<String>) -> (method: HTTPMethod?, mapping: RequestMapping?) {
+    private func requestMapping(
+        _ map: MappingReader, secrets: Set<String>, schema: JSONValue?
+    ) -> (method: HTTPMethod?, mapping: RequestMapping?) {
         let methodNode = map.value("method", required: true)
         var method: HTTPMethod?
         if let methodNode, let text = reader.string(methodNode, path: YAMLReader.path(map.path, "method")) {
@@ -165,11 +170,13 @@ struct ManifestParser {
                               at: methodNode, path: YAMLReader.path(map.path, "method"))
             }
         }
-        let path = map.value("path", required: true).flatMap { pathTemplate($0, path: YAMLReader.path(map.path, "path")) }
-        let textRules = PlaceholderRules(place: .requestText, secrets: secrets)
+        let path = map.value("path", required: true).flatMap {
+            pathTemplate($0, path: YAMLReader.path(map.path, "path"), schema: schema)
+        }
+        let textRules = PlaceholderRules(place: .requestText, secrets: secrets, requestSchema: schema)
         let query = map.mapping("query").map { namedTemplates($0, kind: .query, rules: textRules) } ?? []
         let headers = map.mapping("headers").map { namedTemplates($0, kind: .header, rules: textRules) } ?? []
-        let body = map.mapping("body").flatMap { requestBody($0, secrets: secrets) }
+        let body = map.mapping("body").flatMap { requestBody($0, secrets: secrets, schema: schema) }
         map.finish()
         if let method, body != nil, method == .GET || method == .DELETE {
             reader.report("a \(method.rawValue) request has no body", at: map.value("body"), path: YAMLReader.path(map.path, "body"))
@@ -178,11 +185,11 @@ struct ManifestParser {
         return (method, RequestMapping(method: method, path: path, query: query, headers: headers, body: body))
     }
 
-    private func requestBody(_ map: MappingReader, secrets: Set<String>) -> RequestBody? {
-        let textRules = PlaceholderRules(place: .requestText, secrets: secrets)
+    private func requestBody(_ map: MappingReader, secrets: Set<String>, schema: JSONValue?) -> RequestBody? {
+        let textRules = PlaceholderRules(place: .requestText, secrets: secrets, requestSchema: schema)
         var bodies: [RequestBody] = []
         if let node = map.value("json") {
-            let rules = PlaceholderRules(place: .requestJSON, secrets: secrets)
+            let rules = PlaceholderRules(place: .requestJSON, secrets: secrets, requestSchema: schema)
             if let template = ManifestTemplates(reader: reader).value(node, path: YAMLReader.path(map.path, "json"), rules: rules) {
                 bodies.append(.json(template))
             }
@@ -295,9 +302,9 @@ struct ManifestParser {
         return result
     }
 
-    private func pathTemplate(_ node: Node, path: String) -> TextTemplate? {
+    private func pathTemplate(_ node: Node, path: String, schema: JSONValue?) -> TextTemplate? {
         guard let template = ManifestTemplates(reader: reader).text(
-            node, path: path, rules: PlaceholderRules(place: .requestPath, secrets: []))
+            node, path: path, rules: PlaceholderRules(place: .requestPath, secrets: [], requestSchema: schema))
         else { return nil }
         guard template.text.hasPrefix("/") else {
             reader.report("a path starts with /", at: node, path: path)
