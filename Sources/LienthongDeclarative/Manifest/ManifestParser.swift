@@ -105,7 +105,7 @@ struct ManifestParser {
                 requestMapping($0, secrets: secrets, schema: requestSchema?.json)
             }
             let request = requestParts?.mapping
-            let response = settings.mapping("response", required: true).flatMap(responseMapping)
+            let response = settings.mapping("response", required: true).flatMap { responseMapping($0, schema: responseSchema?.json) }
             let errors = settings.mapping("errors").flatMap { errorMapping($0, format: response?.format ?? .json) } ?? .default
             let timeoutMs = settings.integer("timeoutMs", in: 1...600_000)
             let retries = retryCount(settings, method: requestParts?.method, upstream: upstream)
@@ -215,7 +215,7 @@ struct ManifestParser {
         return bodies[0]
     }
 
-    private func responseMapping(_ map: MappingReader) -> ResponseMapping? {
+    private func responseMapping(_ map: MappingReader, schema: JSONValue?) -> ResponseMapping? {
         var format = ResponseMapping.Format.json
         if let node = map.value("format"), let text = reader.string(node, path: YAMLReader.path(map.path, "format")) {
             if let parsed = ResponseMapping.Format(rawValue: text) { format = parsed } else {
@@ -224,7 +224,9 @@ struct ManifestParser {
         }
         let rules = PlaceholderRules(place: .response(format), secrets: [])
         let templates = ManifestTemplates(reader: reader)
-        let body = map.value("body", required: true).flatMap { templates.value($0, path: YAMLReader.path(map.path, "body"), rules: rules) }
+        let body = map.value("body", required: true).flatMap {
+            templates.value($0, path: YAMLReader.path(map.path, "body"), rules: rules, shape: schema.map(SchemaPointerCheck.Position.init))
+        }
         var condition: NotFoundCondition?
         if let when = map.mapping("notFoundWhen") {
             let valueNode = when.value("value", required: true)
