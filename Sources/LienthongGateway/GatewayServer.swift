@@ -35,6 +35,10 @@ public enum GatewayServer {
             await store.close()
             throw error
         }
+        let manifests = configuration.plugins.manifests
+        if !manifests.isEmpty {
+            logger.notice("adapters from manifests: \(manifests.map { "\($0.id) \($0.version) (\($0.file))" }.joined(separator: ", "))")
+        }
         try await run(runtime, logger: logger, releaseStore: { await store.close() })
     }
 

@@ -26,6 +26,8 @@ struct PlaceholderRules: Sendable {
         case .envelope:
             return nil
         case .secret(let name):
+            // A failed conversion names the value in its message; a secret's must never be shown.
+            if placeholder.conversion != nil { return "a secret takes no conversion" }
             switch place {
             case .requestText, .requestJSON:
                 return secrets.contains(name) ? nil : "secret \"\(name)\" is not declared under secrets"
