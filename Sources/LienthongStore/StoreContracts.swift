@@ -90,10 +90,25 @@ public protocol AuditLog: Sendable {
     /// Appends a record, chaining it to the last one; durable when this returns.
     @discardableResult
     func append(_ entry: AuditEntry) async throws -> AuditRecord
+    /// Appends `entries` as consecutive records in one durable write (a request and its answer,
+    /// say), so that an exchange waits for one commit instead of one per record.
+    @discardableResult
+    func append(contentsOf entries: [AuditEntry]) async throws -> [AuditRecord]
     /// Every record about `messageID` (as the message or as the request it answers), in order.
     func records(for messageID: MessageID) async throws -> [AuditRecord]
     /// Recomputes the whole chain.
     func verify() async throws -> AuditVerification
+}
+
+extension AuditLog {
+    /// Appends one record at a time: correct for any store, but one durable write per record.
+    @discardableResult
+    public func append(contentsOf entries: [AuditEntry]) async throws -> [AuditRecord] {
+        var records: [AuditRecord] = []
+        records.reserveCapacity(entries.count)
+        for entry in entries { records.append(try await append(entry)) }
+        return records
+    }
 }
 
 /// Remembers message ids so that a replayed message is refused, across restarts.

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import NIOCore
+import NIOPosix
 
 @main
 struct Lienthong: AsyncParsableCommand {
@@ -20,6 +22,9 @@ struct Lienthong: AsyncParsableCommand {
 
     /// Runs the command line, mapping outcomes onto the documented exit codes.
     static func main() async {
+        // One pool of threads for NIO and Swift concurrency: a request's async handler then runs on
+        // the event loop that read it instead of hopping to the global pool and back.
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         let code = await run(arguments: Array(CommandLine.arguments.dropFirst()))
         Foundation.exit(code)
     }

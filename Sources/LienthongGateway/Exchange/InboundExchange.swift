@@ -65,13 +65,17 @@ public struct InboundExchange: Sendable {
             // One generation of adapters and schemas for the whole message, whatever a reload does meanwhile.
             let generation = adapter.table.current
             try validation.validateRequest(json, for: request.service, in: generation)
-            try await audit.record(request, direction: .inbound, outcome: "accepted", jws: authenticated?.jws)
 
             let answer = try await adapter.call(request, payload: json, in: generation)
             try validation.validateResponse(answer, for: request.service, in: generation)
             let (response, jws) = try signing.sign(answer.serializedBytes(), answering: request)
             let (body, encoding) = try compression.encode(response.payload)
-            try await audit.record(response, direction: .outbound, outcome: "answered", jws: jws)
+            // Request and answer are audited together, durably, before the answer leaves: one
+            // commit per exchange. No answer leaves unaudited.
+            try await audit.record([
+                .init(request, .inbound, outcome: "accepted", jws: authenticated?.jws),
+                .init(response, .outbound, outcome: "answered", jws: jws),
+            ])
             return HTTPAnswer(
                 status: 200, headers: WireHeaders.fields(for: response, jws: jws, contentEncoding: encoding), body: body)
         } catch {

@@ -47,7 +47,7 @@ public struct OutboundExchange: Sendable {
     /// Answers one local request for `serviceName` (the path of `/v1/services/{service}`);
     /// `certificateAgency` is the agency of the client's TLS certificate when the listener asks for one.
     public func handle(_ message: HTTPMessage, service serviceName: String, certificateAgency: AgencyCode? = nil) async -> HTTPAnswer {
-        do {
+        do throws(Problem) {
             let client = try authentication.authenticate(message, certificateAgency: certificateAgency)
             let service = try Self.service(named: serviceName)
             try authorization.authorize(client, for: service)
@@ -67,10 +67,19 @@ public struct OutboundExchange: Sendable {
                 await recordRequest(request, jws: jws, outcome: "rejected:\(answer.status)")
                 return Self.relayRefusal(answer, from: provider)
             }
-            await recordRequest(request, jws: jws, outcome: "delivered")
-
-            let (response, responseJWS) = try verification.verify(answer, request: request, provider: provider)
-            try await audit.record(response, direction: .inbound, outcome: "accepted", jws: responseJWS)
+            let response: Envelope
+            let responseJWS: String
+            do throws(Problem) {
+                (response, responseJWS) = try verification.verify(answer, request: request, provider: provider)
+            } catch {
+                await recordRequest(request, jws: jws, outcome: "rejected:\(error.name)")
+                throw error
+            }
+            // The request and the verified answer in one durable write before the client sees it.
+            try await audit.record([
+                .init(request, .outbound, outcome: "delivered", jws: jws),
+                .init(response, .inbound, outcome: "accepted", jws: responseJWS),
+            ])
             return HTTPAnswer(status: 200, headers: WireHeaders.fields(for: response, jws: responseJWS), body: response.payload)
         } catch {
             logger.info("refused a local request", metadata: ["service": "\(serviceName)", "problem": "\(error)"])

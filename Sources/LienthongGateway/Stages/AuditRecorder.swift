@@ -14,21 +14,50 @@ public struct AuditRecorder: Sendable {
         self.retention = retention
     }
 
+    /// What one message contributes to the trail: the envelope, which way it went, its outcome and
+    /// the JWS that signed it.
+    public struct Event: Sendable {
+        public var envelope: Envelope
+        public var direction: AuditDirection
+        public var outcome: String
+        public var jws: String?
+
+        public init(_ envelope: Envelope, _ direction: AuditDirection, outcome: String, jws: String?) {
+            self.envelope = envelope
+            self.direction = direction
+            self.outcome = outcome
+            self.jws = jws
+        }
+    }
+
     /// Records `envelope` with `outcome`; an audit failure is a gateway fault (500).
     public func record(
         _ envelope: Envelope, direction: AuditDirection, outcome: String, jws: String?
     ) async throws(Problem) {
+        try await record([Event(envelope, direction, outcome: outcome, jws: jws)])
+    }
+
+    /// Records `events` as consecutive records in one durable write: an exchange's request and
+    /// answer cost one commit.
+    public func record(_ events: [Event]) async throws(Problem) {
+        var entries: [AuditEntry] = []
+        entries.reserveCapacity(events.count)
+        for event in events { entries.append(try entry(for: event)) }
+        do { try await log.append(contentsOf: entries) } catch {
+            throw .internalError("the audit log failed: \(error)")
+        }
+    }
+
+    private func entry(for event: Event) throws(Problem) -> AuditEntry {
+        let envelope = event.envelope
         let keep = retention.retention(for: envelope.service)
         let digest: [UInt8]
         do { digest = try Digest.sha256(keep == .none ? [] : envelope.payload) } catch {
             throw .internalError("cannot digest the payload for the audit log: \(error)")
         }
-        let entry = AuditEntry(
-            messageID: envelope.id, direction: direction, from: envelope.from, to: envelope.to, service: envelope.service,
-            outcome: outcome, payloadDigest: digest, jws: jws, correlationID: envelope.correlationID,
-            payload: keep == .full ? envelope.payload : nil, retention: keep)
-        do { try await log.append(entry) } catch {
-            throw .internalError("the audit log failed: \(error)")
-        }
+        return AuditEntry(
+            messageID: envelope.id, direction: event.direction, from: envelope.from, to: envelope.to,
+            service: envelope.service, outcome: event.outcome, payloadDigest: digest, jws: event.jws,
+            correlationID: envelope.correlationID, payload: keep == .full ? envelope.payload : nil, retention: keep)
     }
 }

@@ -12,14 +12,15 @@ import Synchronization
 public final class SQLiteAuditLog: AuditLog {
     private let database: SQLiteDatabase
     private let tip: AuditChainTip
-    private let writer: SQLiteGroupCommit<AuditEntry, AuditRecord>
+    /// One submission is one caller's entries, kept consecutive in the chain.
+    private let writer: SQLiteGroupCommit<[AuditEntry], [AuditRecord]>
     /// Records fetched per round trip while verifying, bounding memory whatever the chain length.
     private let verifyPageSize: Int64
 
     /// Opens the audit trail in `database`, which must have `GatewayStore.migrations` applied.
     ///
     /// - Parameters:
-    ///   - maximumBatch: the most appends written in one transaction.
+    ///   - maximumBatch: the most submissions (calls to `append`) written in one transaction.
     ///   - clock: the time stamped on records (injectable for tests).
     public init(
         database: SQLiteDatabase, maximumBatch: Int = 256, verifyPageSize: Int = 1_000,
@@ -30,14 +31,29 @@ public final class SQLiteAuditLog: AuditLog {
         self.database = database
         self.tip = tip
         self.verifyPageSize = Int64(max(1, verifyPageSize))
-        self.writer = SQLiteGroupCommit(database: database, maximumBatch: maximumBatch) { connection, entries in
-            try Self.write(entries, to: connection, tip: tip, time: clock())
+        self.writer = SQLiteGroupCommit(database: database, maximumBatch: maximumBatch) { connection, submissions in
+            let records = try Self.write(submissions.flatMap { $0 }, to: connection, tip: tip, time: clock())
+            // Hand each caller back its own records, in the order it gave its entries.
+            var remaining = records[...]
+            return submissions.map { entries in
+                defer { remaining = remaining.dropFirst(entries.count) }
+                return Array(remaining.prefix(entries.count))
+            }
         }
     }
 
     @discardableResult
     public func append(_ entry: AuditEntry) async throws -> AuditRecord {
-        try await writer.submit(entry)
+        guard let record = try await writer.submit([entry]).first else {
+            throw SQLiteError(code: 1, message: "the audit writer returned no record")
+        }
+        return record
+    }
+
+    @discardableResult
+    public func append(contentsOf entries: [AuditEntry]) async throws -> [AuditRecord] {
+        guard !entries.isEmpty else { return [] }
+        return try await writer.submit(entries)
     }
 
     public func records(for messageID: MessageID) async throws -> [AuditRecord] {
