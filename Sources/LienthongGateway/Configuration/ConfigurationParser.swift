@@ -1,6 +1,5 @@
 import Foundation
 import LienthongCore
-import LienthongDeclarative
 import LienthongSchema
 import LienthongStore
 import LienthongPluginAPI
@@ -22,7 +21,9 @@ struct ConfigurationParser {
         let exchange = top.mapping("exchange", required: true).flatMap(exchangeListener)
         let peers = top.mapping("peers").map(peerURLs) ?? [:]
         let routes = top.mapping("routes").map { routeTable($0, peers: peers) } ?? [:]
-        let pluginSettings = top.mapping("plugins").map(pluginSection) ?? GatewayConfiguration.PluginSettings()
+        let pluginsSection = top.mapping("plugins")
+        let pluginSettings = pluginsSection.map(manifestSection) ?? GatewayConfiguration.PluginSettings()
+        pluginsSection?.finish()
         let registry = plugins.adding(manifests: pluginSettings.manifests)
         let services = top.mapping("services").map { providedServices($0, registry: registry) } ?? [:]
         let clients = top.mapping("clients").map {
@@ -142,25 +143,6 @@ struct ConfigurationParser {
             routes[service] = agency
         }
         return routes
-    }
-
-    /// `plugins:`: `manifests` (files or directories of adapter manifests), each manifest read and
-    /// checked now, its problems reported at their place in the manifest.
-    private func pluginSection(_ map: MappingReader) -> GatewayConfiguration.PluginSettings {
-        var paths: [String] = []
-        for item in map.strings("manifests") ?? [] {
-            let resolved = resolve(item.text)
-            if FileManager.default.fileExists(atPath: resolved) { paths.append(resolved) } else {
-                reader.report("file or directory \(resolved) does not exist", at: item.node, path: "plugins.manifests")
-            }
-        }
-        map.finish()
-        let manifests: [AdapterManifest]
-        do { manifests = try ManifestLoader(reservedIDs: Set(plugins.factories.keys)).load(paths: paths) } catch {
-            reader.append(error.issues)
-            manifests = []
-        }
-        return GatewayConfiguration.PluginSettings(manifestPaths: paths, manifests: manifests)
     }
 
     private func providedServices(_ map: MappingReader, registry: PluginRegistry) -> [ServiceID: GatewayConfiguration.ProvidedService] {
