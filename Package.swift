@@ -171,6 +171,7 @@ let package = Package(
             name: "LienthongDeclarativeTests",
             dependencies: [
                 "LienthongDeclarative", "LienthongPluginAPI", "LienthongSchema", "LienthongYAML", "LienthongCore",
+                "LienthongMocks", "LienthongCrypto",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
