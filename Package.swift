@@ -66,6 +66,23 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(
+            name: "LienthongYAML",
+            dependencies: ["LienthongJSON", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "LienthongDeclarative",
+            dependencies: [
+                "LienthongCore", "LienthongPluginAPI", "LienthongSchema", "LienthongYAML",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .target(
             name: "LienthongStore",
             dependencies: ["CSQLite", "LienthongCore", "LienthongCrypto", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSwift
@@ -95,6 +112,7 @@ let package = Package(
             name: "LienthongGateway",
             dependencies: [
                 "LienthongCore", "LienthongCrypto", "LienthongSchema", "LienthongPluginAPI", "LienthongStore",
+                "LienthongYAML", "LienthongDeclarative",
                 "PopulationPlugin", "LandPlugin", "BusinessRegistryPlugin", "DocumentAxisPlugin",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -102,6 +120,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -112,7 +131,7 @@ let package = Package(
             name: "lienthong",
             dependencies: [
                 "LienthongCore", "LienthongCrypto", "LienthongSchema", "LienthongStore", "LienthongMocks",
-                "LienthongGateway",
+                "LienthongGateway", "LienthongDeclarative",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -143,7 +162,19 @@ let package = Package(
             swiftSettings: strictSwift),
         .testTarget(
             name: "LienthongGatewayTests",
-            dependencies: ["LienthongGateway", "LienthongCrypto", "LienthongSchema", "LienthongMocks"],
+            dependencies: [
+                "LienthongGateway", "LienthongCrypto", "LienthongSchema", "LienthongMocks", "LienthongDeclarative",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "LienthongDeclarativeTests",
+            dependencies: [
+                "LienthongDeclarative", "LienthongPluginAPI", "LienthongSchema", "LienthongYAML", "LienthongCore",
+                "LienthongMocks", "LienthongCrypto",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: strictSwift),
         .testTarget(
             name: "LienthongCLITests",

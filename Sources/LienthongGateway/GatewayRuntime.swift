@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import LienthongCore
 import LienthongCrypto
+import LienthongDeclarative
 import LienthongPluginAPI
 import LienthongSchema
 import LienthongStore
@@ -20,6 +21,9 @@ public struct GatewayRuntime: Sendable {
     public let outbound: OutboundExchange
     public let httpClient: HTTPClient
     public let plugins: [any LienthongPlugin]
+    /// The adapters and schemas in service; `reloadPlugins` installs a new generation.
+    public let pluginTable: PluginTable
+    let manifestReload: ManifestReload
     let tls: TLSSetup
     let logger: Logger
 
@@ -36,8 +40,12 @@ public struct GatewayRuntime: Sendable {
         do { signer = try JWSSigner(key: identity.privateKey, certificateChain: identity.certificateChain) } catch {
             throw GatewayStartError("signing identity: \(error)")
         }
+        let manifests = configuration.plugins.manifests
         let catalog: SchemaCatalog
-        do { catalog = try SchemaCatalog.load(directories: configuration.schemaDirectories.map { URL(fileURLWithPath: $0) }) } catch {
+        do {
+            catalog = try SchemaCatalog.load(
+                directories: configuration.schemaDirectories.map { URL(fileURLWithPath: $0) }, fileSets: manifests.map(\.schemaFileSet))
+        } catch {
             throw GatewayStartError("schemas: \(error)")
         }
         let tls = TLSSetup(certificateChain: identity.certificateChain, privateKey: identity.privateKey, trustedCAs: identity.trustedCAs)
@@ -53,7 +61,7 @@ public struct GatewayRuntime: Sendable {
         let plugins: (byService: [ServiceID: any LienthongPlugin], all: [any LienthongPlugin])
         do {
             plugins = try makePlugins(
-                configuration.services, registry: registry,
+                configuration.services, registry: registry.adding(manifests: manifests),
                 environment: PluginEnvironment(httpClient: httpClient, logger: logger))
         } catch {
             // Not syncShutdown: this may run on an event loop (the CLI runs Swift concurrency on
@@ -65,7 +73,8 @@ public struct GatewayRuntime: Sendable {
         let limits = configuration.limits
         let verifier = JWSVerifier(trustStore: trustStore)
         let decoding = BodyDecoding(maxDecompressedBytes: limits.maxDecompressedBytes)
-        let validation = SchemaValidation(catalog: catalog)
+        let table = PluginTable(PluginTable.Generation(number: 1, plugins: plugins.byService, catalog: catalog, manifests: manifests))
+        let validation = SchemaValidation(table: table)
         let parser = JSONBodyParser(maxBytes: limits.maxDecompressedBytes)
         let audit = AuditRecorder(log: auditLog, retention: configuration.audit)
         let inbound = InboundExchange(
@@ -75,7 +84,7 @@ public struct GatewayRuntime: Sendable {
             recipientCheck: RecipientCheck(agency: configuration.agency),
             authorization: AgencyAuthorization(allowed: configuration.services.mapValues(\.allowedAgencies)),
             parser: parser, validation: validation,
-            adapter: AdapterCall(plugins: plugins.byService, timeout: .seconds(limits.upstreamTimeoutSeconds)),
+            adapter: AdapterCall(table: table, timeout: .seconds(limits.upstreamTimeoutSeconds)),
             signing: ResponseSigning(signer: signer, agency: configuration.agency),
             compression: PayloadCompression(thresholdBytes: limits.compressionThresholdBytes), audit: audit, logger: logger)
         let outbound = OutboundExchange(
@@ -89,9 +98,30 @@ public struct GatewayRuntime: Sendable {
                 transport: HTTPPeerTransport(client: httpClient, maxAnswerBytes: limits.maxBodyBytes),
                 timeout: .seconds(limits.requestTimeoutSeconds)),
             verification: ResponseVerification(verifier: verifier, decoding: decoding), audit: audit, logger: logger)
+        let reload = ManifestReload(
+            configuration: configuration, registry: registry, environment: PluginEnvironment(httpClient: httpClient, logger: logger),
+            table: table)
         return GatewayRuntime(
             configuration: configuration, inbound: inbound, outbound: outbound, httpClient: httpClient,
-            plugins: plugins.all, tls: tls, logger: logger)
+            plugins: plugins.all, pluginTable: table, manifestReload: reload, tls: tls, logger: logger)
+    }
+
+    /// Reads `plugins.manifests` again and, when every manifest is good and still fits the
+    /// configured services, installs a new generation of adapters and schemas (what SIGHUP does).
+    /// Otherwise logs every problem with its file, line and reason and keeps the current generation.
+    @discardableResult
+    public func reloadPlugins() -> Result<PluginTable.Generation, ConfigurationError> {
+        let current = pluginTable.current.number
+        do throws(ConfigurationError) {
+            let generation = try manifestReload.run()
+            let adapters = generation.manifests.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
+            logger.notice("plugins reloaded: generation \(generation.number) in service (\(adapters.isEmpty ? "no manifests" : adapters))")
+            return .success(generation)
+        } catch {
+            for issue in error.issues { logger.error("manifest reload refused: \(issue)") }
+            logger.error("manifest reload refused (\(error.issues.count) problems); generation \(current) stays in service")
+            return .failure(error)
+        }
     }
 
     /// One plugin per adapter and settings, shared by the services that use the same pair.

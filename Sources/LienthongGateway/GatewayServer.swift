@@ -6,8 +6,8 @@ import ServiceLifecycle
 import Synchronization
 
 /// Runs an assembled gateway until SIGTERM or SIGINT: both servers in one `ServiceGroup`, a
-/// one-line start log naming both listen addresses, and on shutdown in-flight requests finish
-/// before the HTTP client, the adapters and the store are released.
+/// one-line start log naming both listen addresses, SIGHUP reloading the adapter manifests, and on
+/// shutdown in-flight requests finish before the HTTP client, the adapters and the store are released.
 public enum GatewayServer {
     /// Loads `configurationFile` (refusing to start on any configuration problem), opens the store
     /// in the data directory, assembles the gateway and serves until SIGTERM or SIGINT.
@@ -44,6 +44,10 @@ public enum GatewayServer {
             await store.close()
             throw error
         }
+        let manifests = configuration.plugins.manifests
+        if !manifests.isEmpty {
+            logger.notice("adapters from manifests: \(manifests.map { "\($0.id) \($0.version) (\($0.file))" }.joined(separator: ", "))")
+        }
         try await run(runtime, logger: logger, releaseStore: {
             await externalPlugins.stop()
             await store.close()
@@ -67,9 +71,12 @@ public enum GatewayServer {
                     logger.notice("lienthong \(agency) serving: local API \(local), exchange API \(exchange)")
                 }
             })
+        // SIGHUP reloads the adapter manifests; that service ending at shutdown must not cancel the others.
+        let reload = ServiceGroupConfiguration.ServiceConfiguration(
+            service: await PluginReloadService.trappingHangups(for: runtime), successTerminationBehavior: .ignore)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+                services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) } + [reload],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
             try await group.run()

@@ -1,3 +1,4 @@
+import LienthongPluginAPI
 import LienthongSchema
 
 /// Converts between the JSON form of the bundled `document.*` schemas and edXML messages of
@@ -108,7 +109,10 @@ public enum EdXMLCodec {
     }
 
     private static func envelopeRoot(_ bytes: [UInt8], limits: EdXMLLimits) throws(EdXMLError) -> XMLElementNode {
-        let root = try XMLElementTreeReader.parse(bytes, limits: limits)
+        let root: XMLElementNode
+        do throws(XMLReadError) { root = try XMLElementTreeReader.parse(bytes, limits: limits.xmlReadLimits) } catch {
+            throw EdXMLError(error)
+        }
         guard root.namespace == EdXMLNamespace.uri else { throw .wrongNamespace(path: root.name, found: root.namespace) }
         guard root.name == "edXMLEnvelope" else { throw .unexpectedRoot(expected: "edXMLEnvelope", found: root.name) }
         return root

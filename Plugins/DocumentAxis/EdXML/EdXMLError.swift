@@ -1,3 +1,5 @@
+import LienthongPluginAPI
+
 /// Why an edXML message could not be written or read. Paths name elements from the root, e.g.
 /// `edXMLEnvelope/edXMLHeader/MessageHeader/To[2]/OrganId`.
 public enum EdXMLError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -106,4 +108,24 @@ public struct EdXMLLimits: Sendable, Hashable {
     }
 
     public static let `default` = EdXMLLimits()
+}
+
+extension EdXMLLimits {
+    /// The same bounds for the shared XML reader.
+    var xmlReadLimits: XMLReadLimits { XMLReadLimits(maxBytes: maxBytes, maxDepth: maxDepth, maxElements: maxElements) }
+}
+
+extension EdXMLError {
+    /// The shared XML reader's refusal as the edXML error of the same meaning.
+    init(_ error: XMLReadError) {
+        switch error {
+        case .tooLarge(let bytes, let limit): self = .tooLarge(bytes: bytes, limit: limit)
+        case .notUTF8: self = .notUTF8
+        case .unsupportedEncoding(let encoding): self = .unsupportedEncoding(encoding)
+        case .doctypeRefused: self = .doctypeRefused
+        case .malformed(let line, let column, let reason): self = .malformed(line: line, column: column, reason: reason)
+        case .tooDeep(let limit): self = .tooDeep(limit: limit)
+        case .tooManyElements(let limit): self = .tooManyElements(limit: limit)
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import LienthongPluginAPI
 import LienthongSchema
 
 /// Reads JSON from a parsed element tree following `EdXMLField` descriptions, refusing what the

@@ -1,3 +1,4 @@
+import LienthongPluginAPI
 import LienthongSchema
 
 /// Writes edXML elements from JSON following `EdXMLField` descriptions: every element in the edXML
@@ -30,7 +31,10 @@ struct EdXMLWriter {
     /// An element holding `text` (escaped).
     mutating func textElement(_ name: String, _ text: String, path: String) throws(EdXMLError) {
         indent()
-        let escaped = try XMLTextEscaping.escaped(text, path: path)
+        let escaped: String
+        do throws(XMLUnrepresentableCharacter) { escaped = try XMLTextEscaping.escaped(text) } catch {
+            throw .unrepresentableCharacter(path: path, scalar: error.scalar)
+        }
         output += "<\(EdXMLNamespace.prefix):\(name)>\(escaped)</\(EdXMLNamespace.prefix):\(name)>\n"
     }
 

@@ -41,32 +41,12 @@ public struct ConfigurationLoader: Sendable {
     /// Loads a configuration from YAML text; `file` names it in messages.
     public func load(yaml: String, file: String, baseDirectory: String) throws(ConfigurationError) -> GatewayConfiguration {
         let reader = YAMLReader(file: file)
-        let root: Node?
-        do { root = try Yams.compose(yaml: yaml) } catch {
-            throw ConfigurationError(issues: [Self.issue(forYAMLError: error, file: file)])
-        }
-        guard let root else {
-            throw ConfigurationError(issues: [ConfigurationIssue(
-                file: file, line: nil, column: nil, path: "", message: "the file is empty")])
-        }
+        let root = try YAMLDocument.compose(yaml, file: file)
         let parser = ConfigurationParser(reader: reader, environment: environment, plugins: plugins, baseDirectory: baseDirectory)
         let configuration = parser.parse(root)
         guard reader.issues.isEmpty, let configuration else {
             throw ConfigurationError(issues: reader.issues)
         }
         return configuration
-    }
-
-    private static func issue(forYAMLError error: any Error, file: String) -> ConfigurationIssue {
-        if let yamlError = error as? YamlError {
-            switch yamlError {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-                 .composer(_, let problem, let mark, _):
-                return ConfigurationIssue(file: file, line: mark.line, column: mark.column, path: "", message: "YAML: \(problem)")
-            default:
-                break
-            }
-        }
-        return ConfigurationIssue(file: file, line: nil, column: nil, path: "", message: "YAML: \(error)")
     }
 }

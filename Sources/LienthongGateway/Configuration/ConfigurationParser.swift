@@ -21,10 +21,18 @@ struct ConfigurationParser {
         let exchange = top.mapping("exchange", required: true).flatMap(exchangeListener)
         let peers = top.mapping("peers").map(peerURLs) ?? [:]
         let routes = top.mapping("routes").map { routeTable($0, peers: peers) } ?? [:]
+        // `plugins:` holds manifests (declarative adapters) and external plugins; their ids must not
+        // collide with each other or with the built-in adapters.
         let pluginsSection = top.mapping("plugins")
         let externalPlugins = pluginsSection.map(externalPluginSection) ?? []
+        let pluginSettings = pluginsSection.map {
+            manifestSection($0, reservedIDs: Set(plugins.factories.keys).union(externalPlugins.map(\.id)))
+        } ?? GatewayConfiguration.PluginSettings()
         pluginsSection?.finish()
-        let services = top.mapping("services").map { providedServices($0, externalAdapters: Set(externalPlugins.map(\.id))) } ?? [:]
+        let registry = plugins.adding(manifests: pluginSettings.manifests)
+        let services = top.mapping("services").map {
+            providedServices($0, registry: registry, externalAdapters: Set(externalPlugins.map(\.id)))
+        } ?? [:]
         let clients = top.mapping("clients").map {
             localClients($0, routes: routes, services: services, certificatesAccepted: localAPI.clientCertificates)
         } ?? []
@@ -34,12 +42,14 @@ struct ConfigurationParser {
         let schemaDirectories = schemaDirectoryList(top)
         let audit = top.mapping("audit").map(auditSettings) ?? GatewayConfiguration.AuditSettings()
         top.finish()
-        checkSchemas(routes: routes, services: services, directories: schemaDirectories, at: root)
+        checkSchemas(
+            routes: routes, services: services, directories: schemaDirectories,
+            fileSets: pluginSettings.manifests.map(\.schemaFileSet), at: root)
         guard let agency, let exchange else { return nil }
         return GatewayConfiguration(
             agency: agency, localAPI: localAPI, exchange: exchange, peers: peers, routes: routes, clients: clients,
             services: services, limits: limits, dataDirectory: dataDirectory, schemaDirectories: schemaDirectories,
-            audit: audit, externalPlugins: externalPlugins)
+            audit: audit, plugins: pluginSettings, externalPlugins: externalPlugins)
     }
 
     // MARK: - Sections
@@ -142,10 +152,11 @@ struct ConfigurationParser {
         return routes
     }
 
-    /// `externalAdapters`: ids of external plugins, whose services and settings are checked against
-    /// their descriptor when they start (there is no descriptor before).
+    /// `registry`: built-in and manifest adapters. `externalAdapters`: ids of external plugins,
+    /// whose services and settings are checked against their descriptor when they start (there is
+    /// no descriptor before).
     private func providedServices(
-        _ map: MappingReader, externalAdapters: Set<String>
+        _ map: MappingReader, registry: PluginRegistry, externalAdapters: Set<String>
     ) -> [ServiceID: GatewayConfiguration.ProvidedService] {
         var services: [ServiceID: GatewayConfiguration.ProvidedService] = [:]
         for entry in map.entries {
@@ -165,8 +176,8 @@ struct ConfigurationParser {
                 services[service] = GatewayConfiguration.ProvidedService(adapter: adapter, settings: settings, allowedAgencies: allowed)
                 continue
             }
-            guard let factory = plugins.factory(id: adapter) else {
-                let known = (Array(plugins.factories.keys) + externalAdapters).sorted()
+            guard let factory = registry.factory(id: adapter) else {
+                let known = (Array(registry.factories.keys) + externalAdapters).sorted()
                 reader.report(
                     "no adapter \"\(adapter)\" (known: \(known.isEmpty ? "none" : known.joined(separator: ", ")))",
                     at: adapterNode, path: YAMLReader.path(path, "adapter"))
@@ -295,11 +306,11 @@ struct ConfigurationParser {
     /// Every routed or provided service needs request and response schemas.
     private func checkSchemas(
         routes: [ServiceID: AgencyCode], services: [ServiceID: GatewayConfiguration.ProvidedService],
-        directories: [String], at root: Node
+        directories: [String], fileSets: [SchemaFileSet], at root: Node
     ) {
         let catalog: SchemaCatalog
-        do { catalog = try SchemaCatalog.load(directories: directories.map { URL(fileURLWithPath: $0) }) } catch {
-            reader.report("schemas: \(error)", at: root, path: "schemaDirectories")
+        do { catalog = try SchemaCatalog.load(directories: directories.map { URL(fileURLWithPath: $0) }, fileSets: fileSets) } catch {
+            reader.report("schemas: \(error)", at: root, path: fileSets.isEmpty ? "schemaDirectories" : "schemaDirectories, plugins.manifests")
             return
         }
         for service in Set(routes.keys).union(services.keys).sorted() where catalog.schemas(forService: service.rawValue) == nil {

@@ -1,5 +1,6 @@
 import Foundation
 import LienthongCore
+import LienthongDeclarative
 import LienthongSchema
 import LienthongStore
 
@@ -27,6 +28,8 @@ public struct GatewayConfiguration: Sendable {
     public var schemaDirectories: [String]
     /// What the audit trail keeps of payloads: a default and overrides per service.
     public var audit: AuditSettings
+    /// Adapters declared outside the gateway's code (`plugins:`): adapter manifests.
+    public var plugins: PluginSettings
     /// External plugins to start and supervise (`plugins.external`), by adapter id.
     public var externalPlugins: [ExternalPluginConfiguration]
 
@@ -34,7 +37,8 @@ public struct GatewayConfiguration: Sendable {
         agency: AgencyCode, localAPI: Listener, exchange: ExchangeListener, peers: [AgencyCode: [URL]] = [:],
         routes: [ServiceID: AgencyCode] = [:], clients: [LocalClient] = [], services: [ServiceID: ProvidedService] = [:],
         limits: Limits = Limits(), dataDirectory: String, schemaDirectories: [String] = [],
-        audit: AuditSettings = AuditSettings(), externalPlugins: [ExternalPluginConfiguration] = []
+        audit: AuditSettings = AuditSettings(), plugins: PluginSettings = PluginSettings(),
+        externalPlugins: [ExternalPluginConfiguration] = []
     ) {
         self.agency = agency
         self.localAPI = localAPI
@@ -47,7 +51,21 @@ public struct GatewayConfiguration: Sendable {
         self.dataDirectory = dataDirectory
         self.schemaDirectories = schemaDirectories
         self.audit = audit
+        self.plugins = plugins
         self.externalPlugins = externalPlugins
+    }
+
+    /// The `plugins:` section.
+    public struct PluginSettings: Sendable {
+        /// `plugins.manifests`: manifest files and directories (resolved), read again on reload (SIGHUP).
+        public var manifestPaths: [String]
+        /// The manifests read from them when the configuration was loaded.
+        public var manifests: [AdapterManifest]
+
+        public init(manifestPaths: [String] = [], manifests: [AdapterManifest] = []) {
+            self.manifestPaths = manifestPaths
+            self.manifests = manifests
+        }
     }
 
     /// A host and port to listen on.

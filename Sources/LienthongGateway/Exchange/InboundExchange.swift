@@ -62,10 +62,12 @@ public struct InboundExchange: Sendable {
             try recipientCheck.check(request)
             try authorization.authorize(request.from, for: request.service)
             let json = try parser.parse(payload)
-            try validation.validateRequest(json, for: request.service)
+            // One generation of adapters and schemas for the whole message, whatever a reload does meanwhile.
+            let generation = adapter.table.current
+            try validation.validateRequest(json, for: request.service, in: generation)
 
-            let answer = try await adapter.call(request, payload: json)
-            try validation.validateResponse(answer, for: request.service)
+            let answer = try await adapter.call(request, payload: json, in: generation)
+            try validation.validateResponse(answer, for: request.service, in: generation)
             let (response, jws) = try signing.sign(answer.serializedBytes(), answering: request)
             let (body, encoding) = try compression.encode(response.payload)
             // Request and answer are audited together, durably, before the answer leaves: one

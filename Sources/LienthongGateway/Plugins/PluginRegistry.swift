@@ -1,6 +1,7 @@
 import BusinessRegistryPlugin
 import DocumentAxisPlugin
 import LandPlugin
+import LienthongDeclarative
 import LienthongPluginAPI
 import PopulationPlugin
 
@@ -21,6 +22,18 @@ public struct PluginRegistry: Sendable {
     public static let builtIn = PluginRegistry([
         PopulationPluginFactory(), LandPluginFactory(), BusinessRegistryPluginFactory(), DocumentAxisPluginFactory(),
     ])
+
+    /// This registry with `more` factories added (a later id replaces an earlier one).
+    public func adding(_ more: [any LienthongPluginFactory]) -> PluginRegistry {
+        var factories = self.factories
+        for factory in more { factories[factory.descriptor.id] = factory }
+        return PluginRegistry(factories: factories)
+    }
+
+    /// This registry with the adapters `manifests` declare.
+    public func adding(manifests: [AdapterManifest]) -> PluginRegistry {
+        adding(manifests.map { DeclarativeAdapterFactory(manifest: $0) })
+    }
 
     /// The factory for `id`, if registered.
     public func factory(id: String) -> (any LienthongPluginFactory)? { factories[id] }

@@ -41,8 +41,10 @@ public struct SchemaCatalog: Sendable {
     ///
     /// - Parameter formatAssertion: whether `format` is checked (the gateway checks it: a
     ///   malformed date of birth is a bad message, not an annotation).
+    /// - Parameter fileSets: further schemas given file by file with their services (adapter
+    ///   manifests), loaded after the directories.
     public static func load(
-        directories: [URL] = [], includeBundled: Bool = true, formatAssertion: Bool = true
+        directories: [URL] = [], fileSets: [SchemaFileSet] = [], includeBundled: Bool = true, formatAssertion: Bool = true
     ) throws(SchemaCatalogError) -> SchemaCatalog {
         var sources: [SchemaSource] = []
         if includeBundled {
@@ -51,8 +53,12 @@ public struct SchemaCatalog: Sendable {
                 files: BundledSchemas.files.map { (origin: "bundled:\($0.path)", relativePath: $0.path, bytes: Array($0.json.utf8)) }))
         }
         for directory in directories { sources.append(try SchemaSource.read(directory: directory)) }
+        sources.append(contentsOf: fileSets.map(\.source))
         return try SchemaCatalogBuilder(formatAssertion: formatAssertion).build(sources)
     }
+
+    /// A catalog with no schemas (for stages built without one, e.g. in tests).
+    public static let empty = SchemaCatalog(entries: [], services: [:], registry: SchemaRegistrySource())
 
     /// A registry holding every schema of the catalog, for compiling other schemas that `$ref` them
     /// (e.g. a user's schema given to `lienthong schema validate`).

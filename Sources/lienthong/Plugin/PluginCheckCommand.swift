@@ -4,14 +4,22 @@ import LienthongGateway
 import LienthongSchema
 import Logging
 
-/// `lienthong plugin check PROGRAM`: starts an external plugin as the gateway would and reports
-/// what is wrong with its handshake, descriptor, schemas, an example call and its stop.
+/// `lienthong plugin check PATH`: validates an adapter manifest (a `.yaml`/`.yml` file or a
+/// directory of them), or starts an external plugin (any other file) as the gateway would and
+/// reports what is wrong with its handshake, descriptor, schemas, an example call and its stop.
 struct PluginCheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Start an external plugin, check its handshake, descriptor and schemas, and stop it.",
+        abstract: "Check an adapter manifest (or a directory of manifests), or an external plugin.",
         discussion: """
-            Prints one line per check ("ok" or "problem") and "plugin OK", or exits 1. The \
+            A manifest (.yaml, .yml, or a directory of them) is read as `serve` does: unknown keys, \
+            wrong types, bad ids and versions, templates that do not parse or use a placeholder \
+            where it is not allowed, schema files that cannot be read, have no $id or do not \
+            compile. Secrets that are not available in this environment are noted but do not fail \
+            the check; every problem is printed with its file:line:column.
+
+            Any other file is an external plugin's executable: it is started as the gateway would, \
+            and one line per check ("ok" or "problem") is printed, then "plugin OK". The \
             descriptor's request and response schemas must be in the bundled schemas or a \
             --schemas directory (default: a schemas/ directory beside the program), mapped to the \
             service by that directory's index.json. When the request schema has "examples", the \
@@ -19,19 +27,19 @@ struct PluginCheckCommand: AsyncParsableCommand {
             The plugin must stop on SIGTERM within 5 seconds.
             """)
 
-    @Argument(help: "The plugin's executable (a script needs a #! line and the executable bit).")
-    var program: String
+    @Argument(help: "A manifest (.yaml, .yml), a directory of manifests, or an external plugin's executable.")
+    var path: String
 
-    @Option(name: .customLong("schemas"), help: "A schema directory with an index.json (repeatable).")
+    @Option(name: .customLong("schemas"), help: "External plugins: a schema directory with an index.json (repeatable).")
     var schemaDirectories: [String] = []
 
-    @Option(help: "A service's settings for the plugin, as JSON (checked against its settings schema; default {}).")
+    @Option(help: "External plugins: a service's settings for the plugin, as JSON (checked against its settings schema; default {}).")
     var settings: String = "{}"
 
-    @Option(help: "Seconds the plugin may take to print its handshake and serve its descriptor.")
+    @Option(help: "External plugins: seconds the plugin may take to print its handshake and serve its descriptor.")
     var timeout: Int = 10
 
-    @Argument(parsing: .postTerminator, help: "Arguments for the plugin, after --.")
+    @Argument(parsing: .postTerminator, help: "External plugins: arguments for the plugin, after --.")
     var arguments: [String] = []
 
     func validate() throws {
@@ -39,12 +47,23 @@ struct PluginCheckCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        switch PluginCheckTarget(path: path) {
+        case .manifest:
+            try ManifestCheck(path: path).run()
+        case .missing:
+            throw CommandFailure("\(path): no such file or directory")
+        case .other:
+            try await checkExternalPlugin()
+        }
+    }
+
+    private func checkExternalPlugin() async throws {
         let settingsValue: JSONValue
         do { settingsValue = try JSONParser.parse(settings) } catch {
             throw CommandFailure("--settings is not JSON: \(error)")
         }
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let executable = URL(fileURLWithPath: program, relativeTo: current).standardizedFileURL
+        let executable = URL(fileURLWithPath: path, relativeTo: current).standardizedFileURL
         var directories = schemaDirectories.map { URL(fileURLWithPath: $0, relativeTo: current).standardizedFileURL }
         let sibling = executable.deletingLastPathComponent().appendingPathComponent("schemas")
         var isDirectory: ObjCBool = false
@@ -63,5 +82,26 @@ struct PluginCheckCommand: AsyncParsableCommand {
             throw CommandFailure("\(executable.path): \(problems) problem\(problems == 1 ? "" : "s") (see above)")
         }
         print("plugin OK")
+    }
+}
+
+/// What `plugin check` was given, by its path.
+enum PluginCheckTarget {
+    case manifest
+    case missing
+    /// Anything else (e.g. an external plugin's executable).
+    case other
+
+    init(path: String) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            self = .missing
+            return
+        }
+        if isDirectory.boolValue || path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+            self = .manifest
+        } else {
+            self = .other
+        }
     }
 }

@@ -4,6 +4,6 @@ import ArgumentParser
 struct PluginCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugin",
-        abstract: "Check adapters before a gateway uses them.",
-        subcommands: [PluginCheckCommand.self])
+        abstract: "Scaffold and check adapters (manifests, external plugins, Swift), and list the adapters a configuration uses.",
+        subcommands: [PluginNewCommand.self, PluginCheckCommand.self, PluginListCommand.self])
 }

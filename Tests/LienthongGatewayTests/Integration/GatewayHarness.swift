@@ -30,7 +30,8 @@ struct GatewayHarness {
     static func configuration(
         agency: AgencyCode, peers: [AgencyCode: [URL]] = [:], routes: [ServiceID: AgencyCode] = [:],
         clients: [GatewayConfiguration.LocalClient] = [], services: [ServiceID: GatewayConfiguration.ProvidedService] = [:],
-        compressionThreshold: Int = 8192, localClientCertificates: Bool = false
+        compressionThreshold: Int = 8192, localClientCertificates: Bool = false,
+        plugins: GatewayConfiguration.PluginSettings = .init()
     ) -> GatewayConfiguration {
         GatewayConfiguration(
             agency: agency, localAPI: .init(host: "127.0.0.1", port: 0, clientCertificates: localClientCertificates),
@@ -41,7 +42,7 @@ struct GatewayHarness {
             limits: .init(
                 maxBodyBytes: 1 << 20, maxDecompressedBytes: 1 << 20, replayWindowSeconds: 300, requestTimeoutSeconds: 20,
                 upstreamTimeoutSeconds: 5, compressionThresholdBytes: compressionThreshold),
-            dataDirectory: "(in memory)")
+            dataDirectory: "(in memory)", plugins: plugins)
     }
 
     /// Runs a gateway for the duration of `body`.

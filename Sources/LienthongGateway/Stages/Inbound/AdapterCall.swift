@@ -4,18 +4,26 @@ import LienthongSchema
 import Synchronization
 
 /// Calls the adapter of a provided service with the upstream timeout. A failing adapter answers
-/// its own problem (404/422/504/502) and never affects other services.
+/// its own problem (404/422/504/502) and never affects other services. The adapter comes from the
+/// plugin table's current generation, or from the generation the message took when it started.
 public struct AdapterCall: Sendable {
-    public let plugins: [ServiceID: any LienthongPlugin]
+    public let table: PluginTable
     public let timeout: Duration
 
-    public init(plugins: [ServiceID: any LienthongPlugin], timeout: Duration) {
-        self.plugins = plugins
+    public init(table: PluginTable, timeout: Duration) {
+        self.table = table
         self.timeout = timeout
     }
 
-    public func call(_ envelope: Envelope, payload: JSONValue) async throws(Problem) -> JSONValue {
-        guard let plugin = plugins[envelope.service] else { throw .unknownService("\(envelope.service) is not provided here") }
+    /// Calls into fixed `plugins` (a table that is never reloaded).
+    public init(plugins: [ServiceID: any LienthongPlugin], timeout: Duration) {
+        self.init(table: PluginTable(plugins: plugins, catalog: .empty), timeout: timeout)
+    }
+
+    public func call(_ envelope: Envelope, payload: JSONValue, in generation: PluginTable.Generation? = nil) async throws(Problem) -> JSONValue {
+        guard let plugin = (generation ?? table.current).plugins[envelope.service] else {
+            throw .unknownService("\(envelope.service) is not provided here")
+        }
         let request = PluginRequest(
             service: envelope.service, messageID: envelope.id, from: envelope.from, to: envelope.to, payload: payload,
             timeout: timeout)

@@ -2,10 +2,10 @@ import LienthongSchema
 import Yams
 
 /// Turns a YAML node (adapter settings) into the JSON value the settings schema checks.
-enum YAMLJSONConversion {
+public enum YAMLJSONConversion {
     /// Scalars keep the type YAML resolved for them: a quoted `"8080"` stays text, a plain `8080`
     /// becomes a number, so the settings schema sees what the operator wrote.
-    static func json(from node: Node, reader: YAMLReader, path: String) -> JSONValue {
+    public static func json(from node: Node, reader: YAMLReader, path: String) -> JSONValue {
         switch node {
         case .scalar(let scalar):
             switch node.tag.rawValue {

@@ -3,8 +3,8 @@ import Yams
 
 /// Finds the YAML node a JSON Pointer (from a schema validation error) designates, so an error
 /// in adapter settings is reported at the line and column of the offending value.
-enum YAMLPointer {
-    static func node(at pointer: String, in root: Node) -> Node? {
+public enum YAMLPointer {
+    public static func node(at pointer: String, in root: Node) -> Node? {
         guard !pointer.isEmpty else { return root }
         guard pointer.hasPrefix("/") else { return nil }
         var current = root

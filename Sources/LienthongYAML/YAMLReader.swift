@@ -5,20 +5,25 @@ import Yams
 ///
 /// Mappings are read through `MappingReader`, which remembers the keys it was asked for so that
 /// unknown keys (typos) are reported rather than silently ignored.
-final class YAMLReader {
-    let file: String
-    private(set) var issues: [ConfigurationIssue] = []
+public final class YAMLReader {
+    public let file: String
+    public private(set) var issues: [ConfigurationIssue] = []
 
-    init(file: String) { self.file = file }
+    public init(file: String) { self.file = file }
 
     /// Records a problem at `node` (or at the file when there is no node).
-    func report(_ message: String, at node: Node?, path: String) {
+    public func report(_ message: String, at node: Node?, path: String) {
         issues.append(ConfigurationIssue(
             file: file, line: node?.mark?.line, column: node?.mark?.column, path: path, message: message))
     }
 
+    /// Records problems found in another file (e.g. a manifest the configuration names).
+    public func append(_ issues: [ConfigurationIssue]) {
+        self.issues.append(contentsOf: issues)
+    }
+
     /// The mapping at `node`, or nil (reported) when it is something else.
-    func mapping(_ node: Node, path: String) -> MappingReader? {
+    public func mapping(_ node: Node, path: String) -> MappingReader? {
         guard let mapping = node.mapping else {
             report("expected a mapping (key: value), found \(Self.kind(of: node))", at: node, path: path)
             return nil
@@ -27,7 +32,7 @@ final class YAMLReader {
     }
 
     /// The scalar text at `node`, or nil (reported).
-    func string(_ node: Node, path: String) -> String? {
+    public func string(_ node: Node, path: String) -> String? {
         guard case .scalar(let scalar) = node else {
             report("expected a text value, found \(Self.kind(of: node))", at: node, path: path)
             return nil
@@ -36,7 +41,7 @@ final class YAMLReader {
     }
 
     /// The integer at `node` within `range`, or nil (reported).
-    func integer(_ node: Node, path: String, in range: ClosedRange<Int>) -> Int? {
+    public func integer(_ node: Node, path: String, in range: ClosedRange<Int>) -> Int? {
         guard let text = string(node, path: path) else { return nil }
         guard let value = Int(text) else {
             report("expected an integer, found \"\(text)\"", at: node, path: path)
@@ -49,8 +54,17 @@ final class YAMLReader {
         return value
     }
 
+    /// `true` or `false` at `node`, or nil (reported).
+    public func boolean(_ node: Node, path: String) -> Bool? {
+        guard let scalar = node.scalar, let value = Bool.construct(from: scalar) else {
+            report("expected true or false", at: node, path: path)
+            return nil
+        }
+        return value
+    }
+
     /// The list at `node`, or nil (reported).
-    func sequence(_ node: Node, path: String) -> [Node]? {
+    public func sequence(_ node: Node, path: String) -> [Node]? {
         guard case .sequence(let sequence) = node else {
             report("expected a list, found \(Self.kind(of: node))", at: node, path: path)
             return nil
@@ -59,13 +73,13 @@ final class YAMLReader {
     }
 
     /// `parent.key`, quoting keys that hold dots or slashes so the path stays readable.
-    static func path(_ parent: String, _ key: String) -> String {
+    public static func path(_ parent: String, _ key: String) -> String {
         let needsQuotes = key.contains(where: { ".\"/ ".contains($0) })
         let component = needsQuotes ? "\"\(key)\"" : key
         return parent.isEmpty ? component : "\(parent).\(component)"
     }
 
-    static func kind(of node: Node) -> String {
+    public static func kind(of node: Node) -> String {
         switch node {
         case .scalar: "a text value"
         case .mapping: "a mapping"
@@ -76,14 +90,14 @@ final class YAMLReader {
 }
 
 /// One YAML mapping being read: known keys are taken, the rest reported as unknown by `finish`.
-final class MappingReader {
-    let reader: YAMLReader
-    let node: Node
-    let path: String
+public final class MappingReader {
+    public let reader: YAMLReader
+    public let node: Node
+    public let path: String
     private let pairs: [(key: Node, value: Node)]
     private var taken: Set<String> = []
 
-    init(reader: YAMLReader, node: Node, mapping: Node.Mapping, path: String) {
+    public init(reader: YAMLReader, node: Node, mapping: Node.Mapping, path: String) {
         self.reader = reader
         self.node = node
         self.path = path
@@ -91,7 +105,7 @@ final class MappingReader {
     }
 
     /// Every entry, in file order, with its key text (for mappings keyed by ids).
-    var entries: [(key: String, keyNode: Node, value: Node)] {
+    public var entries: [(key: String, keyNode: Node, value: Node)] {
         pairs.compactMap { pair in
             guard let key = pair.key.scalar?.string else {
                 reader.report("keys must be text", at: pair.key, path: path)
@@ -102,22 +116,22 @@ final class MappingReader {
     }
 
     /// The value of `key`; reports it as missing when `required`.
-    func value(_ key: String, required: Bool = false) -> Node? {
+    public func value(_ key: String, required: Bool = false) -> Node? {
         taken.insert(key)
         if let pair = pairs.first(where: { $0.key.scalar?.string == key }) { return pair.value }
         if required { reader.report("missing required setting \"\(key)\"", at: node, path: path) }
         return nil
     }
 
-    func string(_ key: String, required: Bool = false) -> String? {
+    public func string(_ key: String, required: Bool = false) -> String? {
         value(key, required: required).flatMap { reader.string($0, path: YAMLReader.path(path, key)) }
     }
 
-    func integer(_ key: String, in range: ClosedRange<Int>) -> Int? {
+    public func integer(_ key: String, in range: ClosedRange<Int>) -> Int? {
         value(key).flatMap { reader.integer($0, path: YAMLReader.path(path, key), in: range) }
     }
 
-    func strings(_ key: String) -> [(text: String, node: Node)]? {
+    public func strings(_ key: String) -> [(text: String, node: Node)]? {
         guard let node = value(key) else { return nil }
         let itemPath = YAMLReader.path(path, key)
         guard let items = reader.sequence(node, path: itemPath) else { return nil }
@@ -126,12 +140,16 @@ final class MappingReader {
         }
     }
 
-    func mapping(_ key: String, required: Bool = false) -> MappingReader? {
+    public func boolean(_ key: String) -> Bool? {
+        value(key).flatMap { reader.boolean($0, path: YAMLReader.path(path, key)) }
+    }
+
+    public func mapping(_ key: String, required: Bool = false) -> MappingReader? {
         value(key, required: required).flatMap { reader.mapping($0, path: YAMLReader.path(path, key)) }
     }
 
     /// Reports every key that was never asked for, naming the allowed ones.
-    func finish() {
+    public func finish() {
         let allowed = taken.sorted().joined(separator: ", ")
         for pair in pairs {
             guard let key = pair.key.scalar?.string, !taken.contains(key) else { continue }

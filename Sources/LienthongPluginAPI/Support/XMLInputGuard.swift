@@ -2,7 +2,7 @@
 /// `<!DOCTYPE` cannot hide behind another encoding (UTF-16, or UTF-7 named in the declaration),
 /// so a message must be UTF-8 and may declare no other encoding.
 enum XMLInputGuard {
-    static func check(_ bytes: [UInt8], limits: EdXMLLimits) throws(EdXMLError) {
+    static func check(_ bytes: [UInt8], limits: XMLReadLimits) throws(XMLReadError) {
         guard bytes.count <= limits.maxBytes else { throw .tooLarge(bytes: bytes.count, limit: limits.maxBytes) }
         // XML 1.0 forbids U+0000, and UTF-16 or UTF-32 text is full of zero bytes.
         guard !bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil else { throw .notUTF8 }

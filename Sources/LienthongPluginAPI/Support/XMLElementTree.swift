@@ -4,20 +4,28 @@ import FoundationXML
 #endif
 
 /// One element of a parsed XML document: local name, namespace, child elements and its own text.
-struct XMLElementNode: Sendable {
-    let name: String
-    let namespace: String?
-    var children: [XMLElementNode] = []
+/// Attributes are not kept: the formats read with it carry their data in elements.
+public struct XMLElementNode: Sendable, Hashable {
+    public let name: String
+    public let namespace: String?
+    public var children: [XMLElementNode] = []
     /// The character data directly inside this element (CDATA included), concatenated.
-    var text: String = ""
+    public var text: String = ""
+
+    public init(name: String, namespace: String?, children: [XMLElementNode] = [], text: String = "") {
+        self.name = name
+        self.namespace = namespace
+        self.children = children
+        self.text = text
+    }
 }
 
 /// Parses bytes into an element tree with Foundation's XMLParser, after `XMLInputGuard` refused
 /// DTDs, other encodings and inputs beyond the limits. Refusing `<!DOCTYPE` before parsing is what
 /// keeps entity expansion (billion laughs) and external entities out: without a DTD no entity but
-/// the five predefined ones exists.
-enum XMLElementTreeReader {
-    static func parse(_ bytes: [UInt8], limits: EdXMLLimits) throws(EdXMLError) -> XMLElementNode {
+/// the five predefined ones exists. Shared by the edXML codec and the declarative adapters.
+public enum XMLElementTreeReader {
+    public static func parse(_ bytes: [UInt8], limits: XMLReadLimits) throws(XMLReadError) -> XMLElementNode {
         try XMLInputGuard.check(bytes, limits: limits)
         let parser = XMLParser(data: Data(bytes))
         parser.shouldProcessNamespaces = true
@@ -36,14 +44,15 @@ enum XMLElementTreeReader {
 }
 
 /// XMLParser's delegate: builds the tree on a stack and stops at the first limit exceeded.
+// Used only inside one synchronous `parse` call, on one thread; never shared.
 private final class TreeBuilder: NSObject, XMLParserDelegate {
-    let limits: EdXMLLimits
+    let limits: XMLReadLimits
     var stack: [XMLElementNode] = []
     var root: XMLElementNode?
     var elementCount = 0
-    var limitError: EdXMLError?
+    var limitError: XMLReadError?
 
-    init(limits: EdXMLLimits) { self.limits = limits }
+    init(limits: XMLReadLimits) { self.limits = limits }
 
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
@@ -85,7 +94,7 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
         stack[stack.count - 1].text += text
     }
 
-    private func stop(_ parser: XMLParser, _ error: EdXMLError) {
+    private func stop(_ parser: XMLParser, _ error: XMLReadError) {
         if limitError == nil { limitError = error }
         parser.abortParsing()
     }
