@@ -140,6 +140,12 @@ public struct GatewayRuntime: Sendable {
             guard let factory = registry.factory(id: provided.adapter) else {
                 throw GatewayStartError("services.\(service): no adapter \"\(provided.adapter)\"")
             }
+            // The loader checks built-in adapters; an external plugin's descriptor is known only now.
+            guard factory.descriptor.services.contains(where: { $0.service == service }) else {
+                let offered = factory.descriptor.services.map(\.service.rawValue).joined(separator: ", ")
+                throw GatewayStartError(
+                    "services.\(service): adapter \"\(provided.adapter)\" does not provide it (it provides \(offered))")
+            }
             let plugin: any LienthongPlugin
             do { plugin = try factory.make(settings: provided.settings, environment: environment) } catch {
                 throw GatewayStartError("services.\(service): \(error)")

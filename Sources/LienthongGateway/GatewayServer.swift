@@ -26,12 +26,21 @@ public enum GatewayServer {
         do { store = try await GatewayStore.open(dataDirectory: configuration.dataDirectory) } catch {
             throw GatewayStartError("store in \(configuration.dataDirectory): \(error)")
         }
+        let externalPlugins: ExternalPluginSet
+        do {
+            externalPlugins = try await ExternalPluginSet.start(
+                configuration.externalPlugins, environment: environment, logger: logger)
+        } catch {
+            await store.close()
+            throw error
+        }
         let runtime: GatewayRuntime
         do {
             runtime = try GatewayRuntime.build(
                 configuration: configuration, identity: identity, auditLog: store.auditLog,
-                replayGuard: store.replayGuard, plugins: plugins, logger: logger)
+                replayGuard: store.replayGuard, plugins: externalPlugins.registry(adding: plugins), logger: logger)
         } catch {
+            await externalPlugins.stop()
             await store.close()
             throw error
         }
@@ -39,7 +48,10 @@ public enum GatewayServer {
         if !manifests.isEmpty {
             logger.notice("adapters from manifests: \(manifests.map { "\($0.id) \($0.version) (\($0.file))" }.joined(separator: ", "))")
         }
-        try await run(runtime, logger: logger, releaseStore: { await store.close() })
+        try await run(runtime, logger: logger, releaseStore: {
+            await externalPlugins.stop()
+            await store.close()
+        })
     }
 
     public static func run(

@@ -10,8 +10,9 @@ import LienthongDeclarative
 extension ConfigurationParser {
     /// Reads `manifests` under `plugins` (the section may hold other kinds of plugin; the caller
     /// finishes it). Each manifest is read and checked now, its problems reported at their place
-    /// in the manifest file.
-    func manifestSection(_ plugins: MappingReader) -> GatewayConfiguration.PluginSettings {
+    /// in the manifest file. `reservedIDs`: adapter ids taken by built-in adapters and external
+    /// plugins, which a manifest may not reuse.
+    func manifestSection(_ plugins: MappingReader, reservedIDs: Set<String>) -> GatewayConfiguration.PluginSettings {
         var paths: [String] = []
         for item in plugins.strings("manifests") ?? [] {
             let resolved = manifestPath(item.text)
@@ -20,7 +21,7 @@ extension ConfigurationParser {
             }
         }
         let manifests: [AdapterManifest]
-        do { manifests = try ManifestLoader(reservedIDs: Set(self.plugins.factories.keys)).load(paths: paths) } catch {
+        do { manifests = try ManifestLoader(reservedIDs: reservedIDs).load(paths: paths) } catch {
             reader.append(error.issues)
             manifests = []
         }

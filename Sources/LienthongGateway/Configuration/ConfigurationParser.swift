@@ -22,11 +22,18 @@ struct ConfigurationParser {
         let exchange = top.mapping("exchange", required: true).flatMap(exchangeListener)
         let peers = top.mapping("peers").map(peerURLs) ?? [:]
         let routes = top.mapping("routes").map { routeTable($0, peers: peers) } ?? [:]
+        // `plugins:` holds manifests (declarative adapters) and external plugins; their ids must not
+        // collide with each other or with the built-in adapters.
         let pluginsSection = top.mapping("plugins")
-        let pluginSettings = pluginsSection.map(manifestSection) ?? GatewayConfiguration.PluginSettings()
+        let externalPlugins = pluginsSection.map(externalPluginSection) ?? []
+        let pluginSettings = pluginsSection.map {
+            manifestSection($0, reservedIDs: Set(plugins.factories.keys).union(externalPlugins.map(\.id)))
+        } ?? GatewayConfiguration.PluginSettings()
         pluginsSection?.finish()
         let registry = plugins.adding(manifests: pluginSettings.manifests)
-        let services = top.mapping("services").map { providedServices($0, registry: registry) } ?? [:]
+        let services = top.mapping("services").map {
+            providedServices($0, registry: registry, externalAdapters: Set(externalPlugins.map(\.id)))
+        } ?? [:]
         let clients = top.mapping("clients").map {
             localClients($0, routes: routes, services: services, certificatesAccepted: localAPI.clientCertificates)
         } ?? []
@@ -42,7 +49,7 @@ struct ConfigurationParser {
         return GatewayConfiguration(
             agency: agency, localAPI: localAPI, exchange: exchange, peers: peers, routes: routes, clients: clients,
             services: services, limits: limits, dataDirectory: dataDirectory, schemaDirectories: schemaDirectories,
-            audit: audit, plugins: pluginSettings)
+            audit: audit, plugins: pluginSettings, externalPlugins: externalPlugins)
     }
 
     // MARK: - Sections
@@ -145,7 +152,12 @@ struct ConfigurationParser {
         return routes
     }
 
-    private func providedServices(_ map: MappingReader, registry: PluginRegistry) -> [ServiceID: GatewayConfiguration.ProvidedService] {
+    /// `registry`: built-in and manifest adapters. `externalAdapters`: ids of external plugins,
+    /// whose services and settings are checked against their descriptor when they start (there is
+    /// no descriptor before).
+    private func providedServices(
+        _ map: MappingReader, registry: PluginRegistry, externalAdapters: Set<String>
+    ) -> [ServiceID: GatewayConfiguration.ProvidedService] {
         var services: [ServiceID: GatewayConfiguration.ProvidedService] = [:]
         for entry in map.entries {
             let path = YAMLReader.path(map.path, entry.key)
@@ -160,8 +172,12 @@ struct ConfigurationParser {
             let allowed = allowedAgencies(settingsMap, path: path)
             settingsMap.finish()
             guard let service, let adapter else { continue }
+            if externalAdapters.contains(adapter) {
+                services[service] = GatewayConfiguration.ProvidedService(adapter: adapter, settings: settings, allowedAgencies: allowed)
+                continue
+            }
             guard let factory = registry.factory(id: adapter) else {
-                let known = registry.factories.keys.sorted()
+                let known = (Array(registry.factories.keys) + externalAdapters).sorted()
                 reader.report(
                     "no adapter \"\(adapter)\" (known: \(known.isEmpty ? "none" : known.joined(separator: ", ")))",
                     at: adapterNode, path: YAMLReader.path(path, "adapter"))

@@ -30,12 +30,15 @@ public struct GatewayConfiguration: Sendable {
     public var audit: AuditSettings
     /// Adapters declared outside the gateway's code (`plugins:`): adapter manifests.
     public var plugins: PluginSettings
+    /// External plugins to start and supervise (`plugins.external`), by adapter id.
+    public var externalPlugins: [ExternalPluginConfiguration]
 
     public init(
         agency: AgencyCode, localAPI: Listener, exchange: ExchangeListener, peers: [AgencyCode: [URL]] = [:],
         routes: [ServiceID: AgencyCode] = [:], clients: [LocalClient] = [], services: [ServiceID: ProvidedService] = [:],
         limits: Limits = Limits(), dataDirectory: String, schemaDirectories: [String] = [],
-        audit: AuditSettings = AuditSettings(), plugins: PluginSettings = PluginSettings()
+        audit: AuditSettings = AuditSettings(), plugins: PluginSettings = PluginSettings(),
+        externalPlugins: [ExternalPluginConfiguration] = []
     ) {
         self.agency = agency
         self.localAPI = localAPI
@@ -49,6 +52,7 @@ public struct GatewayConfiguration: Sendable {
         self.schemaDirectories = schemaDirectories
         self.audit = audit
         self.plugins = plugins
+        self.externalPlugins = externalPlugins
     }
 
     /// The `plugins:` section.

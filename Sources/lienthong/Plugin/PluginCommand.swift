@@ -1,9 +1,9 @@
 import ArgumentParser
 
-/// `lienthong plugin`: check and list adapters.
+/// `lienthong plugin`: tools for adapters.
 struct PluginCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugin",
-        abstract: "Check adapter manifests and list the adapters a configuration uses.",
-        subcommands: [PluginCheckCommand.self, PluginListCommand.self])
+        abstract: "Scaffold and check adapters (manifests, external plugins, Swift), and list the adapters a configuration uses.",
+        subcommands: [PluginNewCommand.self, PluginCheckCommand.self, PluginListCommand.self])
 }
