@@ -7,19 +7,19 @@ struct PluginCommandTests {
     static let examples = CLI.packageRoot.appendingPathComponent("examples/adapters").path
 
     @Test("the example manifests pass the check, with a summary")
-    func examplesPass() throws {
-        let result = try CLI.run(["plugin", "check", "\(Self.examples)/health-insurance/health-insurance.yaml"])
+    func examplesPass() async throws {
+        let result = try await CLI.run(["plugin", "check", "\(Self.examples)/health-insurance/health-insurance.yaml"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("health-insurance 1.0.0"))
         #expect(result.stdout.contains("health-insurance.card.lookup/v1: GET /v2/the-bhyt/{/maThe} → json answer, retries 2"))
         #expect(result.stdout.hasSuffix("manifest OK\n"))
-        let soap = try CLI.run(["plugin", "check", "\(Self.examples)/civil-status"])
+        let soap = try await CLI.run(["plugin", "check", "\(Self.examples)/civil-status"])
         #expect(soap.status == 0, "\(soap.stderr)")
         #expect(soap.stdout.contains("civil-status.birth.lookup/v1: POST /HoTichService.svc → xml answer, retries 1"))
     }
 
     @Test("a broken manifest: every problem with its location, exit 1")
-    func brokenManifest() throws {
+    func brokenManifest() async throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("bad.yaml").path
@@ -36,7 +36,7 @@ struct PluginCommandTests {
                 request: {method: GET, path: "/x/{/a"}
                 response: {body: {}}
             """.utf8).write(to: URL(fileURLWithPath: file))
-        let result = try CLI.run(["plugin", "check", file])
+        let result = try await CLI.run(["plugin", "check", file])
         #expect(result.status == 1)
         #expect(result.stderr.contains("lienthong: 4 problems in \(file):"), "\(result.stderr)")
         #expect(result.stderr.contains("\(file):2:10: version: expected a semantic version such as 1.0.0, found \"one\""))
@@ -45,23 +45,24 @@ struct PluginCommandTests {
         #expect(result.stdout.isEmpty)
     }
 
-    @Test("a missing manifest is a manifest problem; any other file is checked as an external plugin")
-    func notAManifest() throws {
+    /// A file that is neither `.yaml`/`.yml` nor a directory is taken for an external plugin's
+    /// program, and refused as one.
+    @Test("a path that is no manifest is checked as a program and refused, exit 1")
+    func notAManifest() async throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let missing = directory.appendingPathComponent("none.yaml").path
-        let result = try CLI.run(["plugin", "check", missing])
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("\(missing): no such file or directory"), "\(result.stderr)")
         let file = directory.appendingPathComponent("plugin.txt").path
         try Data("x".utf8).write(to: URL(fileURLWithPath: file))
-        let other = try CLI.run(["plugin", "check", file])
-        #expect(other.status == 1)
-        #expect(other.stdout.contains("is not executable"), "\(other.stdout)")
+        let result = try await CLI.run(["plugin", "check", file])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("is not executable"), "\(result.stdout)")
+        let missing = try await CLI.run(["plugin", "check", directory.appendingPathComponent("none.yaml").path])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("none.yaml: no such file or directory"), "\(missing.stderr)")
     }
 
     @Test("plugin list names built-in and manifest adapters, versions and services, marking the used ones")
-    func list() throws {
+    func list() async throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         for name in ["chain.pem", "key.pem", "ca.pem"] {
@@ -79,7 +80,7 @@ struct PluginCommandTests {
                 adapter: population
                 settings: {baseURL: "http://c06:9000", clientId: g01, clientSecretEnv: C06_SECRET}
             """.utf8).write(to: URL(fileURLWithPath: config))
-        let result = try CLI.run(["plugin", "list", "--config", config])
+        let result = try await CLI.run(["plugin", "list", "--config", config])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("civil-status 1.0.0 [manifest] \(Self.examples)/civil-status/civil-status.yaml: ") })

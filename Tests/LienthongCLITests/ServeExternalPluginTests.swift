@@ -141,7 +141,7 @@ struct ServeExternalPluginTests {
             """.write(to: plugin, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: plugin.path)
         let configuration = try writeConfiguration(in: directory, command: plugin.path)
-        let result = try CLI.run(["serve", "--config", configuration])
+        let result = try await CLI.run(["serve", "--config", configuration])
         #expect(result.status == 1)
         #expect(result.stderr.contains(
             "lienthong: cannot start: plugins.external.social-insurance: external plugin social-insurance: the plugin speaks protocol version 2; this gateway speaks version 1"))
