@@ -2,10 +2,10 @@ import Foundation
 import Glibc
 import Synchronization
 
-/// A long-running `lienthong` command whose standard error is collected as it comes.
+/// A long-running `lienthong` command whose standard output and error are collected as they come.
 final class RunningCommand: Sendable {
     private let process: Process
-    private let output = Mutex("")
+    private let output = Mutex<(stdout: String, stderr: String)>(("", ""))
 
     private init(process: Process) { self.process = process }
 
@@ -16,20 +16,26 @@ final class RunningCommand: Sendable {
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
+        let out = Pipe()
         let err = Pipe()
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         let command = RunningCommand(process: process)
+        out.fileHandleForReading.readabilityHandler = { handle in
+            let chunk = String(decoding: handle.availableData, as: UTF8.self)
+            command.output.withLock { $0.stdout += chunk }
+        }
         err.fileHandleForReading.readabilityHandler = { handle in
             let chunk = String(decoding: handle.availableData, as: UTF8.self)
-            command.output.withLock { $0 += chunk }
+            command.output.withLock { $0.stderr += chunk }
         }
         try process.run()
         return command
     }
 
-    var errorOutput: String { output.withLock { $0 } }
+    var standardOutput: String { output.withLock { $0.stdout } }
+    var errorOutput: String { output.withLock { $0.stderr } }
     var isRunning: Bool { process.isRunning }
 
     func signal(_ number: Int32) { _ = Glibc.kill(process.processIdentifier, number) }
