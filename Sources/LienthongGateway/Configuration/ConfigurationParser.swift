@@ -30,13 +30,14 @@ struct ConfigurationParser {
         let dataDirectory = resolve(environment["LIENTHONG_DATA_DIR"] ?? dataDirectoryInFile ?? "/var/lib/lienthong")
         let schemaDirectories = schemaDirectoryList(top)
         let audit = top.mapping("audit").map(auditSettings) ?? GatewayConfiguration.AuditSettings()
+        let store = storeLocation(top)
         top.finish()
         checkSchemas(routes: routes, services: services, directories: schemaDirectories, at: root)
         guard let agency, let exchange else { return nil }
         return GatewayConfiguration(
             agency: agency, localAPI: localAPI, exchange: exchange, peers: peers, routes: routes, clients: clients,
             services: services, limits: limits, dataDirectory: dataDirectory, schemaDirectories: schemaDirectories,
-            audit: audit)
+            audit: audit, store: store)
     }
 
     // MARK: - Sections
@@ -355,7 +356,7 @@ struct ConfigurationParser {
         return resolved
     }
 
-    private func resolve(_ path: String) -> String {
+    func resolve(_ path: String) -> String {
         path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).path
     }
 

@@ -1,0 +1,21 @@
+/// What the gateway holds of its store, whichever database is behind it: the embedded SQLite
+/// `GatewayStore` or the PostgreSQL store that several replicas share.
+///
+/// The gateway opens one at start, hands its parts to the stages, and closes it last.
+public protocol StoreBackend: AnyObject, Sendable {
+    associatedtype Audit: AuditLog
+    associatedtype Replay: ReplayGuard
+
+    /// The hash-chained audit trail.
+    var auditLog: Audit { get }
+    /// The replay guard.
+    var replayGuard: Replay { get }
+    /// Where the store is, for logs and messages (never a password).
+    var location: String { get }
+    /// Releases the database after the work already queued.
+    func close() async
+}
+
+extension GatewayStore: StoreBackend {
+    public var location: String { "SQLite database \(database.path)" }
+}
