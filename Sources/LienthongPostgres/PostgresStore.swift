@@ -11,10 +11,17 @@ import PostgresNIO
 /// the schema up to date; `close` stops it after the work already queued.
 public final class PostgresStore: StoreBackend {
     /// Every migration of the PostgreSQL schema, in order. New tables get new versions at the end.
-    static let migrations: [PostgresMigration] = [PostgresAuditSQL.migration, PostgresReplayGuardSQL.migration]
+    static let migrations: [PostgresMigration] = [
+        PostgresAuditSQL.migration, PostgresReplayGuardSQL.migration, PostgresOutboxSQL.migration,
+        PostgresInboxSQL.migration,
+    ]
 
     public let auditLog: PostgresAuditLog
     public let replayGuard: PostgresReplayGuard
+    /// The outbox of guaranteed delivery, whose workers several replicas run side by side.
+    public let outbox: PostgresOutbox
+    /// The inbox of guaranteed delivery.
+    public let inbox: PostgresInbox
     public let location: String
     let database: PostgresDatabase
     private let poolTask: Task<Void, Never>
@@ -53,6 +60,8 @@ public final class PostgresStore: StoreBackend {
         self.location = location
         self.auditLog = PostgresAuditLog(database: database)
         self.replayGuard = PostgresReplayGuard(database: database, pruneInterval: replayPruneInterval)
+        self.outbox = PostgresOutbox(database: database)
+        self.inbox = PostgresInbox(database: database)
     }
 
     /// Stops the pool: queued requests fail, connections close.
