@@ -5,11 +5,17 @@
 public protocol StoreBackend: AnyObject, Sendable {
     associatedtype Audit: AuditLog
     associatedtype Replay: ReplayGuard
+    associatedtype OutgoingMessages: Outbox
+    associatedtype IncomingMessages: Inbox
 
     /// The hash-chained audit trail.
     var auditLog: Audit { get }
     /// The replay guard.
     var replayGuard: Replay { get }
+    /// The outbox of guaranteed delivery.
+    var outbox: OutgoingMessages { get }
+    /// The inbox of guaranteed delivery.
+    var inbox: IncomingMessages { get }
     /// Where the store is, for logs and messages (never a password).
     var location: String { get }
     /// Releases the database after the work already queued.
