@@ -159,7 +159,7 @@ let package = Package(
             swiftSettings: strictSwift),
         .testTarget(
             name: "LienthongCLITests",
-            dependencies: ["lienthong"],
+            dependencies: ["lienthong", "LienthongPostgres", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: strictSwift
         ),
     ]
