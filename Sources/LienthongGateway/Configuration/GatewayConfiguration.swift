@@ -27,12 +27,14 @@ public struct GatewayConfiguration: Sendable {
     public var schemaDirectories: [String]
     /// What the audit trail keeps of payloads: a default and overrides per service.
     public var audit: AuditSettings
+    /// Guaranteed (asynchronous) delivery: retries, limits, received services, webhook.
+    public var delivery: DeliverySettings
 
     public init(
         agency: AgencyCode, localAPI: Listener, exchange: ExchangeListener, peers: [AgencyCode: [URL]] = [:],
         routes: [ServiceID: AgencyCode] = [:], clients: [LocalClient] = [], services: [ServiceID: ProvidedService] = [:],
         limits: Limits = Limits(), dataDirectory: String, schemaDirectories: [String] = [],
-        audit: AuditSettings = AuditSettings()
+        audit: AuditSettings = AuditSettings(), delivery: DeliverySettings = DeliverySettings()
     ) {
         self.agency = agency
         self.localAPI = localAPI
@@ -45,6 +47,7 @@ public struct GatewayConfiguration: Sendable {
         self.dataDirectory = dataDirectory
         self.schemaDirectories = schemaDirectories
         self.audit = audit
+        self.delivery = delivery
     }
 
     /// A host and port to listen on.
