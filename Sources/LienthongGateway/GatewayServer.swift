@@ -33,7 +33,8 @@ public enum GatewayServer {
         do {
             runtime = try GatewayRuntime.build(
                 configuration: configuration, identity: identity, auditLog: store.auditLog,
-                replayGuard: store.replayGuard, plugins: plugins, logger: logger)
+                replayGuard: store.replayGuard,
+                messagingStores: MessagingStores(outbox: store.outbox, inbox: store.inbox), plugins: plugins, logger: logger)
         } catch {
             await store.close()
             throw error

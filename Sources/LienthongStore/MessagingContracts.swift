@@ -345,9 +345,11 @@ public struct InboxEntry: Sendable, Hashable {
 public enum InboxStoreOutcome: Sendable, Hashable {
     /// First time this id was received: stored, with this sequence; the given receipt stands.
     case stored(sequence: Int64)
-    /// Already stored with the same payload digest: answer again with this (the original) receipt.
+    /// Already stored from the same sender with the same payload digest: answer again with this
+    /// (the original) receipt.
     case alreadyStored(DeliveryReceipt)
-    /// Already stored with a different payload digest: a conflict, not a re-delivery.
+    /// Already stored with a different payload digest or from another sender: a conflict, not a
+    /// re-delivery.
     case conflict(storedDigest: [UInt8])
 }
 

@@ -27,6 +27,8 @@ public struct GatewayConfiguration: Sendable {
     public var schemaDirectories: [String]
     /// What the audit trail keeps of payloads: a default and overrides per service.
     public var audit: AuditSettings
+    /// Guaranteed (asynchronous) delivery: retries, limits, received services, webhook.
+    public var delivery: DeliverySettings
     /// Where the store is: the embedded SQLite database in `dataDirectory` unless `store` names PostgreSQL.
     public var store: StoreLocation
 
@@ -34,7 +36,8 @@ public struct GatewayConfiguration: Sendable {
         agency: AgencyCode, localAPI: Listener, exchange: ExchangeListener, peers: [AgencyCode: [URL]] = [:],
         routes: [ServiceID: AgencyCode] = [:], clients: [LocalClient] = [], services: [ServiceID: ProvidedService] = [:],
         limits: Limits = Limits(), dataDirectory: String, schemaDirectories: [String] = [],
-        audit: AuditSettings = AuditSettings(), store: StoreLocation = .sqlite
+        audit: AuditSettings = AuditSettings(), delivery: DeliverySettings = DeliverySettings(),
+        store: StoreLocation = .sqlite
     ) {
         self.agency = agency
         self.localAPI = localAPI
@@ -47,6 +50,7 @@ public struct GatewayConfiguration: Sendable {
         self.dataDirectory = dataDirectory
         self.schemaDirectories = schemaDirectories
         self.audit = audit
+        self.delivery = delivery
         self.store = store
     }
 

@@ -52,7 +52,7 @@ enum InboxSQL {
 
     /// What a re-delivery is compared with and answered from.
     static let existing = """
-        SELECT sequence, payload_digest, receipt_id, receipt_created_ms, receipt_payload, receipt_jws
+        SELECT sequence, payload_digest, sender, receipt_id, receipt_created_ms, receipt_payload, receipt_jws
         FROM inbox_messages WHERE message_id = ?
         """
 

@@ -145,9 +145,11 @@ public final class SQLiteInbox: Inbox {
                 let sequence = try row.int64(0)
                 if inserted { return .stored(sequence: sequence) }
                 let digest = try row.blob(1)
-                guard digest == message.payloadDigest else { return .conflict(storedDigest: digest) }
+                guard digest == message.payloadDigest, try read.agency(2) == message.from else {
+                    return .conflict(storedDigest: digest)
+                }
                 return .alreadyStored(DeliveryReceipt(
-                    id: try read.messageID(2), created: try read.date(3), payload: try row.blob(4), jws: try row.text(5)))
+                    id: try read.messageID(3), created: try read.date(4), payload: try row.blob(5), jws: try row.text(6)))
             }.first
             guard let outcome else {
                 throw MessagingStoreError.unreadableRow(table: "inbox_messages", reason: "\(message.id) vanished while stored")
