@@ -38,11 +38,19 @@ public final class PostgresStore: StoreBackend {
         replayPruneInterval: Duration = .seconds(60), migrate: Bool = true
     ) async throws(PostgresStoreError) -> PostgresStore {
         let location = "PostgreSQL \(configuration.location)"
-        try await probe(configuration, logger: logger)
         let client = PostgresClient(configuration: try configuration.clientConfiguration(), backgroundLogger: logger)
-        let poolTask = Task { await client.run() }
+        // The pool runs from here on. Waiting for its task to begin, then for the probe's handshake,
+        // lets `run()` start before the first lease (PostgresNIO warns about a lease from a pool
+        // that is not running yet).
+        let (started, signal) = AsyncStream<Void>.makeStream()
+        let poolTask = Task {
+            signal.finish()
+            await client.run()
+        }
+        for await _ in started {}
         let database = PostgresDatabase(client: client, logger: logger)
         do {
+            try await probe(configuration, logger: logger)
             let migrator = PostgresMigrator(database: database, schema: configuration.schema, migrations: migrations)
             if migrate { try await migrator.migrate() } else { _ = try await migrator.check() }
         } catch {
