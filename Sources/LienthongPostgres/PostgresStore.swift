@@ -48,10 +48,14 @@ public final class PostgresStore: StoreBackend {
             await client.run()
         }
         for await _ in started {}
-        let database = PostgresDatabase(client: client, logger: logger)
+        let database = PostgresDatabase(
+            client: client, logger: logger, location: configuration.location, leaseTimeout: configuration.leaseTimeout)
         do {
             try await probe(configuration, logger: logger)
-            let migrator = PostgresMigrator(database: database, schema: configuration.schema, migrations: migrations)
+            // The first lease opens the pool's first connection: allow it the connect time too.
+            var starting = database
+            starting.leaseTimeout = configuration.connectTimeout + configuration.leaseTimeout
+            let migrator = PostgresMigrator(database: starting, schema: configuration.schema, migrations: migrations)
             if migrate { try await migrator.migrate() } else { _ = try await migrator.check() }
         } catch {
             poolTask.cancel()
