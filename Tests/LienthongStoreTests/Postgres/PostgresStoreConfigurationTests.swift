@@ -58,4 +58,12 @@ struct PostgresStoreConfigurationTests {
         }
         #expect(error?.description.contains("hunter2") == false)
     }
+
+    @Test func anUnreadableCAFileIsNamed() throws {
+        var configuration = try PostgresStoreConfiguration(url: "postgres://gateway@127.0.0.1/lienthong?sslmode=verify-full")
+        configuration.rootCertificateFile = "/nonexistent/ca.pem"
+        #expect(throws: PostgresStoreError.self) { try configuration.probeConfiguration() }
+        let error = #expect(throws: PostgresStoreError.self) { try configuration.clientConfiguration() }
+        #expect(error?.description.contains("sslrootcert /nonexistent/ca.pem cannot be read") == true)
+    }
 }
