@@ -26,6 +26,14 @@ public enum GatewayServer {
         do { store = try await GatewayStore.open(dataDirectory: configuration.dataDirectory) } catch {
             throw GatewayStartError("store in \(configuration.dataDirectory): \(error)")
         }
+        do {
+            // This process owns the file now: leases of a previous run (killed mid-send) are void.
+            let released = try await store.outbox.releaseAllLeases() + store.inbox.releaseAllLeases()
+            if released > 0 { logger.notice("released \(released) leases left by the previous run") }
+        } catch {
+            await store.close()
+            throw GatewayStartError("store in \(configuration.dataDirectory): \(error)")
+        }
         let runtime: GatewayRuntime
         do {
             runtime = try GatewayRuntime.build(

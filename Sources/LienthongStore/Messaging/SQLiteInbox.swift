@@ -121,6 +121,17 @@ public final class SQLiteInbox: Inbox {
         }
     }
 
+    /// Frees every lease, so that work claimed by a process that is gone is due again at once
+    /// instead of after its lease. Only for a gateway starting on its own SQLite file: one file
+    /// serves one gateway process, so any lease found then was held by a process that died.
+    @discardableResult
+    public func releaseAllLeases() async throws -> Int {
+        try await database.transaction { connection in
+            try connection.execute(InboxSQL.releaseLeases)
+            return connection.changes
+        }
+    }
+
     // MARK: - On the database queue
 
     private static func changed(_ result: WriteResult) -> Bool {
