@@ -53,10 +53,12 @@ public final class SQLiteOutbox: Outbox {
         }
     }
 
+    @discardableResult
     public func markDelivered(_ claim: OutboxClaim, receipt: DeliveryReceipt, now: Date) async throws -> Bool {
         try await writer.submit(.delivered(claim.entry.message.id, receipt: receipt, now: MessagingTime.milliseconds(now)))
     }
 
+    @discardableResult
     public func markFailed(
         _ claim: OutboxClaim, error: String, disposition: FailureDisposition, now: Date
     ) async throws -> Bool {
@@ -95,6 +97,7 @@ public final class SQLiteOutbox: Outbox {
         }
     }
 
+    @discardableResult
     public func retry(_ id: MessageID, now: Date) async throws -> Bool {
         let now = MessagingTime.milliseconds(now)
         return try await database.transaction { connection in
@@ -103,6 +106,7 @@ public final class SQLiteOutbox: Outbox {
         }
     }
 
+    @discardableResult
     public func purge(states: Set<OutboxState>, finishedBefore cutoff: Date) async throws -> Int {
         let finished = states.intersection([.delivered, .dead]).map(\.rawValue).sorted()
         let cutoff = MessagingTime.milliseconds(cutoff)
