@@ -82,6 +82,10 @@ public final class PostgresStore: StoreBackend {
         self.inbox = PostgresInbox(database: database)
     }
 
+    /// Frees nothing: the leases in a shared database may belong to live replicas, and a dead
+    /// replica's expire by themselves (`OutboxClaimRequest.leaseDuration`).
+    public func releaseLeasesOfPreviousRun() async throws -> Int { 0 }
+
     /// Drops the store's schema and everything in it: for throwaway stores (benchmarks) only.
     /// Refused for a store without its own schema, so it can never empty `public`.
     package func dropSchema() async throws(PostgresStoreError) {
