@@ -155,7 +155,7 @@ let package = Package(
             swiftSettings: strictSwift),
         .testTarget(
             name: "LienthongGatewayTests",
-            dependencies: ["LienthongGateway", "LienthongCrypto", "LienthongSchema", "LienthongMocks"],
+            dependencies: ["LienthongGateway", "LienthongCrypto", "LienthongSchema", "LienthongMocks", "LienthongPostgres"],
             swiftSettings: strictSwift),
         .testTarget(
             name: "LienthongCLITests",
