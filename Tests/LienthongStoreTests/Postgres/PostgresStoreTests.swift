@@ -142,6 +142,21 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test func verificationPagesThroughTheChainAndFindsABreakOnALaterPage() async throws {
+        try await PostgresTestSchema.with { schema in
+            let store = try await schema.open()
+            let log = PostgresAuditLog(database: store.database, verifyPageSize: 2)
+            for index in 0..<7 { try await log.append(try Fixtures.entry(index)) }
+            #expect(try await log.verify() == .intact(records: 7))
+            try await schema.execute([
+                "ALTER TABLE audit_records DISABLE TRIGGER USER",
+                "UPDATE audit_records SET outcome = 'x' WHERE sequence = 6",
+            ])
+            #expect(try await log.verify() == .broken(sequence: 6, reason: "stored hash does not match its contents"))
+            await store.close()
+        }
+    }
+
     @Test func aWrongPasswordIsReportedInTheServersWords() async throws {
         var configuration = try PostgresTestSchema().configuration
         configuration.password = "not-the-password"
