@@ -143,6 +143,7 @@ let package = Package(
             dependencies: [
                 "LienthongStore", "LienthongCrypto", "LienthongPostgres",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strictSwift),
         .testTarget(
