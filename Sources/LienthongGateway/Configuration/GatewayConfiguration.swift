@@ -32,13 +32,18 @@ public struct GatewayConfiguration: Sendable {
     public var plugins: PluginSettings
     /// External plugins to start and supervise (`plugins.external`), by adapter id.
     public var externalPlugins: [ExternalPluginConfiguration]
+    /// Guaranteed (asynchronous) delivery: retries, limits, received services, webhook.
+    public var delivery: DeliverySettings
+    /// Where the store is: the embedded SQLite database in `dataDirectory` unless `store` names PostgreSQL.
+    public var store: StoreLocation
 
     public init(
         agency: AgencyCode, localAPI: Listener, exchange: ExchangeListener, peers: [AgencyCode: [URL]] = [:],
         routes: [ServiceID: AgencyCode] = [:], clients: [LocalClient] = [], services: [ServiceID: ProvidedService] = [:],
         limits: Limits = Limits(), dataDirectory: String, schemaDirectories: [String] = [],
         audit: AuditSettings = AuditSettings(), plugins: PluginSettings = PluginSettings(),
-        externalPlugins: [ExternalPluginConfiguration] = []
+        externalPlugins: [ExternalPluginConfiguration] = [], delivery: DeliverySettings = DeliverySettings(),
+        store: StoreLocation = .sqlite
     ) {
         self.agency = agency
         self.localAPI = localAPI
@@ -53,6 +58,8 @@ public struct GatewayConfiguration: Sendable {
         self.audit = audit
         self.plugins = plugins
         self.externalPlugins = externalPlugins
+        self.delivery = delivery
+        self.store = store
     }
 
     /// The `plugins:` section.
