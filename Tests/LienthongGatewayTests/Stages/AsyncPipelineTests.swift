@@ -91,7 +91,7 @@ struct AsyncPipelineTests {
     @Test("a submission is signed and in the outbox when 202 comes back")
     func submissionIsDurableBeforeTheAnswer() async throws {
         try await withMinistry { fixture in
-            let answer = await try fixture.messaging.submission.handle(submission())
+            let answer = try await fixture.messaging.submission.handle(submission())
             #expect(answer.status == 202)
             let id = try MessageID(parsing: try #require(try JSONParser.parse(answer.body).asObject?["id"]?.asString))
             let entry = try #require(try await fixture.store.outbox.entry(id))
@@ -109,7 +109,7 @@ struct AsyncPipelineTests {
     func submissionWithoutAStore() async throws {
         try await withMinistry { fixture in
             await fixture.store.close()
-            let answer = await try fixture.messaging.submission.handle(submission())
+            let answer = try await fixture.messaging.submission.handle(submission())
             #expect(answer.status == 503)
             #expect(problemName(answer) == "store-unavailable")
             #expect(await fixture.audit.entries.isEmpty)
@@ -139,7 +139,7 @@ struct AsyncPipelineTests {
     func webhookRoute() async throws {
         try await withMinistry(webhook: true) { fixture in
             let (envelope, message) = try delivery(fixture)
-            #expect(await try fixture.messaging.inbound.handle(message, tlsPeer: TestPKI.provinceAgency).status == 200)
+            #expect(try await fixture.messaging.inbound.handle(message, tlsPeer: TestPKI.provinceAgency).status == 200)
             #expect(try await fixture.store.inbox.entry(envelope.id)?.route == .webhook)
         }
     }
@@ -179,7 +179,7 @@ struct AsyncPipelineTests {
         try await withMinistry { fixture in
             await fixture.store.close()
             let (_, message) = try delivery(fixture)
-            let answer = await try fixture.messaging.inbound.handle(message, tlsPeer: TestPKI.provinceAgency)
+            let answer = try await fixture.messaging.inbound.handle(message, tlsPeer: TestPKI.provinceAgency)
             #expect(answer.status == 503)
             #expect(problemName(answer) == "store-unavailable")
             #expect(answer[header: HeaderName.signature] == nil)
