@@ -136,7 +136,7 @@ let package = Package(
             swiftSettings: strictSwift),
         .testTarget(
             name: "LienthongGatewayTests",
-            dependencies: ["LienthongGateway", "LienthongCrypto", "LienthongSchema", "LienthongMocks"],
+            dependencies: ["LienthongGateway", "LienthongCrypto", "LienthongSchema", "LienthongMocks", "DocumentAxisPlugin"],
             swiftSettings: strictSwift),
         .testTarget(
             name: "LienthongCLITests",
