@@ -118,7 +118,7 @@ struct DeliveryWorkerTests {
             let entry = try #require(try await store.outbox.entry(claim.entry.message.id))
             #expect(entry.state == .delivered)
             #expect(entry.receipt?.payload == Array(#"{"status":"stored"}"#.utf8))
-            #expect(await audit.entries.map(\.outcome) == ["delivered", "receipt"])
+            #expect(await audit.entries.map(\.outcome).sorted() == ["delivered", "receipt"])
             // The bytes sent are the stored, signed bytes.
             #expect(transport.posts.first?.1.body == claim.entry.message.payload)
             #expect(transport.posts.first?.1[header: HeaderName.signature] == claim.entry.message.jws)
