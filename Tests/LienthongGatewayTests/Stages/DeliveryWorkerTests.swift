@@ -71,8 +71,12 @@ struct DeliveryWorkerTests {
             verification: ResponseVerification(verifier: verifier, decoding: BodyDecoding(maxDecompressedBytes: 1 << 20)))
         var logger = Logger(label: "test")
         logger.logLevel = .critical
+        // Retries a minute away at the earliest, so a test sees the scheduled time still ahead.
+        var settings = MessagingHarness.fastDelivery(maxAttempts: 3)
+        settings.initialBackoffMilliseconds = 120_000
+        settings.maxBackoffSeconds = 600
         return OutboxDeliveryService(
-            outbox: store.outbox, attempt: attempt, settings: MessagingHarness.fastDelivery(maxAttempts: 3),
+            outbox: store.outbox, attempt: attempt, settings: settings,
             audit: AuditRecorder(log: audit, retention: .init()), wakeUp: WakeUpSignal(), owner: "test", logger: logger)
     }
 
