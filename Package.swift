@@ -184,7 +184,7 @@ let package = Package(
             name: "LienthongGatewayTests",
             dependencies: [
                 "LienthongGateway", "LienthongCrypto", "LienthongSchema", "LienthongMocks", "LienthongDeclarative", "LandPlugin",
-                "LienthongPostgres",
+                "LienthongPostgres", "DocumentAxisPlugin",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strictSwift),

@@ -17,7 +17,8 @@ extension GatewayConfiguration {
         public var perPeerConcurrency: Int
         /// Messages in flight in total (per gateway replica).
         public var concurrency: Int
-        /// How long a claimed message stays leased to this replica before another may take it over.
+        /// How long a claimed message stays leased to this replica before another may take it over
+        /// (default 120 s, or twice `limits.requestTimeoutSeconds` when that is longer).
         public var leaseSeconds: Int
         /// How often idle workers look for due work (new submissions wake them at once).
         public var pollMilliseconds: Int
@@ -30,7 +31,7 @@ extension GatewayConfiguration {
 
         public init(
             maxAttempts: Int = 12, maxAgeSeconds: Int = 7 * 86_400, initialBackoffMilliseconds: Int = 1_000,
-            maxBackoffSeconds: Int = 600, perPeerConcurrency: Int = 16, concurrency: Int = 64, leaseSeconds: Int = 120,
+            maxBackoffSeconds: Int = 600, perPeerConcurrency: Int = 32, concurrency: Int = 128, leaseSeconds: Int = 120,
             pollMilliseconds: Int = 1_000, receive: [ServiceID: Set<AgencyCode>?] = [:], webhook: Webhook? = nil
         ) {
             self.maxAttempts = maxAttempts
