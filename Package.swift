@@ -61,6 +61,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSwift
         ),
@@ -91,6 +92,8 @@ let package = Package(
             dependencies: [
                 "LienthongCore", "LienthongCrypto", "LienthongSchema",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -113,6 +116,7 @@ let package = Package(
                 "PopulationPlugin", "LandPlugin", "BusinessRegistryPlugin", "DocumentAxisPlugin",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdHTTP2", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -151,8 +155,9 @@ let package = Package(
             name: "LienthongPluginsTests",
             dependencies: [
                 "LienthongMocks", "LienthongPluginAPI", "PopulationPlugin", "LandPlugin", "BusinessRegistryPlugin",
-                "DocumentAxisPlugin", "LienthongSchema",
+                "DocumentAxisPlugin", "LienthongSchema", "LienthongCrypto", "LienthongCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSwift),
         .testTarget(
@@ -166,6 +171,7 @@ let package = Package(
             name: "LienthongDeclarativeTests",
             dependencies: [
                 "LienthongDeclarative", "LienthongPluginAPI", "LienthongSchema", "LienthongYAML", "LienthongCore",
+                "LienthongMocks", "LienthongCrypto",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -173,6 +179,19 @@ let package = Package(
         .testTarget(
             name: "LienthongCLITests",
             dependencies: ["lienthong"],
+            swiftSettings: strictSwift
+        ),
+        // The exchange proved with real processes: `lienthong keys`, `mock`, `serve` and `audit`
+        // driven as an operator would. The libraries only sign and compress as a test client.
+        .testTarget(
+            name: "LienthongEndToEndTests",
+            dependencies: [
+                "lienthong", "LienthongCore", "LienthongCrypto",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
             swiftSettings: strictSwift
         ),
     ]

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 need_apt=()
-for pkg in libssl-dev zlib1g-dev libsqlite3-dev pkg-config gzip openssl; do
+for pkg in libssl-dev zlib1g-dev libsqlite3-dev sqlite3 pkg-config gzip openssl; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
 done
 if ! command -v python3 >/dev/null 2>&1; then need_apt+=(python3 python3-pip); fi

@@ -50,6 +50,9 @@ public struct GatewayRuntime: Sendable {
         }
         let tls = TLSSetup(certificateChain: identity.certificateChain, privateKey: identity.privateKey, trustedCAs: identity.trustedCAs)
         var clientConfiguration = HTTPClient.Configuration()
+        // AsyncHTTPClient retries a refused connection until the connect timeout (10 s by default);
+        // a dead peer should fail over to its next URL, or answer 502, well before that.
+        clientConfiguration.timeout.connect = .seconds(3)
         do { clientConfiguration.tlsConfiguration = try tls.clientConfiguration() } catch {
             throw GatewayStartError("TLS client configuration: \(error)")
         }

@@ -44,6 +44,10 @@ public enum GatewayServer {
             await store.close()
             throw error
         }
+        let manifests = configuration.plugins.manifests
+        if !manifests.isEmpty {
+            logger.notice("adapters from manifests: \(manifests.map { "\($0.id) \($0.version) (\($0.file))" }.joined(separator: ", "))")
+        }
         try await run(runtime, logger: logger, releaseStore: {
             await externalPlugins.stop()
             await store.close()
@@ -69,7 +73,7 @@ public enum GatewayServer {
             })
         // SIGHUP reloads the adapter manifests; that service ending at shutdown must not cancel the others.
         let reload = ServiceGroupConfiguration.ServiceConfiguration(
-            service: PluginReloadService(runtime: runtime), successTerminationBehavior: .ignore)
+            service: await PluginReloadService.trappingHangups(for: runtime), successTerminationBehavior: .ignore)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) } + [reload],

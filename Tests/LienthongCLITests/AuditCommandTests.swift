@@ -41,7 +41,7 @@ struct AuditCommandTests {
 
     @Test func verifyReportsAnIntactTrail() async throws {
         let data = try await DataDirectory(records: 4)
-        let result = try CLI.run(["audit", "verify", "--data", data.path])
+        let result = try await CLI.run(["audit", "verify", "--data", data.path])
         #expect(result.status == 0)
         #expect(result.stdout == "audit trail intact: 4 records\n")
     }
@@ -51,7 +51,7 @@ struct AuditCommandTests {
         let tamper = SQLiteDatabaseFile(path: data.database)
         try tamper.run(
             "DROP TRIGGER audit_records_no_update; UPDATE audit_records SET outcome = 'answered' WHERE sequence = 4")
-        let result = try CLI.run(["audit", "verify", "--data", data.path])
+        let result = try await CLI.run(["audit", "verify", "--data", data.path])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(
@@ -62,7 +62,7 @@ struct AuditCommandTests {
         let data = try await DataDirectory(records: 5)
         try SQLiteDatabaseFile(path: data.database).run(
             "DROP TRIGGER audit_records_no_delete; DELETE FROM audit_records WHERE sequence = 2")
-        let result = try CLI.run(["audit", "verify", "--data", data.path])
+        let result = try await CLI.run(["audit", "verify", "--data", data.path])
         #expect(result.status == 1)
         #expect(result.stderr == "lienthong: audit trail broken at record 2: the record is missing\n")
     }
@@ -76,7 +76,7 @@ struct AuditCommandTests {
         try await store.auditLog.append(try DataDirectory.entry(answer, answering: request))
         await store.close()
 
-        let result = try CLI.run(["audit", "show", request.rawValue, "--data", data.path])
+        let result = try await CLI.run(["audit", "show", request.rawValue, "--data", data.path])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.filter { $0.hasPrefix("record ") } == ["record 2", "record 3"])
@@ -97,46 +97,46 @@ struct AuditCommandTests {
     @Test func showWithoutRecordsFails() async throws {
         let data = try await DataDirectory(records: 2)
         let unknown = MessageID()
-        let result = try CLI.run(["audit", "show", unknown.rawValue, "--data", data.path])
+        let result = try await CLI.run(["audit", "show", unknown.rawValue, "--data", data.path])
         #expect(result.status == 1)
         #expect(result.stderr == "lienthong: no audit records for message \(unknown)\n")
     }
 
     @Test func showRefusesAMalformedID() async throws {
         let data = try await DataDirectory(records: 1)
-        let result = try CLI.run(["audit", "show", "not-an-id", "--data", data.path])
+        let result = try await CLI.run(["audit", "show", "not-an-id", "--data", data.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("invalid message id \"not-an-id\""))
     }
 
-    @Test func aMissingDataDirectoryIsNamed() throws {
+    @Test func aMissingDataDirectoryIsNamed() async throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("lienthong-absent-\(UUID())").path
-        let result = try CLI.run(["audit", "verify", "--data", missing])
+        let result = try await CLI.run(["audit", "verify", "--data", missing])
         #expect(result.status == 1)
         #expect(result.stderr == "lienthong: data directory \(missing) does not exist or is not a directory\n")
         #expect(!FileManager.default.fileExists(atPath: missing))
     }
 
-    @Test func aDirectoryWithoutADatabaseIsNamed() throws {
+    @Test func aDirectoryWithoutADatabaseIsNamed() async throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let result = try CLI.run(["audit", "verify", "--data", directory.path])
+        let result = try await CLI.run(["audit", "verify", "--data", directory.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("no gateway database at "))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent(GatewayStore.fileName).path))
     }
 
-    @Test func aFileThatIsNotADatabaseIsRefused() throws {
+    @Test func aFileThatIsNotADatabaseIsRefused() async throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data(repeating: 0x41, count: 8192).write(to: directory.appendingPathComponent(GatewayStore.fileName))
-        let result = try CLI.run(["audit", "verify", "--data", directory.path])
+        let result = try await CLI.run(["audit", "verify", "--data", directory.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("cannot open the gateway database in \(directory.path): file is not a database"))
     }
 
-    @Test func theDataOptionIsRequired() throws {
-        let result = try CLI.run(["audit", "verify"])
+    @Test func theDataOptionIsRequired() async throws {
+        let result = try await CLI.run(["audit", "verify"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("Missing expected argument '--data <data>'"))
     }

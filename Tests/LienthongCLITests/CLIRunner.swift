@@ -25,10 +25,25 @@ enum CLI {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// Runs the executable and waits for it on a thread of its own: blocking a thread of Swift
+    /// concurrency's small pool (or of Dispatch's global queues, which it shares on Linux) while
+    /// a process runs would starve every other test in the run.
     @discardableResult
     static func run(
         _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
         in directory: URL? = nil
+    ) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(
+                    with: Swift.Result { try runBlocking(arguments, stdin: stdin, environment: environment, in: directory) })
+            }
+            thread.start()
+        }
+    }
+
+    private static func runBlocking(
+        _ arguments: [String], stdin: Data?, environment: [String: String], in directory: URL?
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -49,15 +64,15 @@ enum CLI {
         nonisolated(unsafe) var outData = Data()
         nonisolated(unsafe) var errData = Data()
         group.enter()
-        DispatchQueue.global().async {
+        Thread {
             outData = out.fileHandleForReading.readDataToEndOfFile()
             group.leave()
-        }
+        }.start()
         group.enter()
-        DispatchQueue.global().async {
+        Thread {
             errData = err.fileHandleForReading.readDataToEndOfFile()
             group.leave()
-        }
+        }.start()
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
         process.waitUntilExit()

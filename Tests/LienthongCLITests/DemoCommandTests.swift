@@ -63,30 +63,30 @@ struct DemoCommandTests {
         #expect(try await second.terminate() == 0)
     }
 
-    @Test func unwritableDataDirectoryIsAClearError() throws {
+    @Test func unwritableDataDirectoryIsAClearError() async throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         // A regular file where the data directory's parent should be: no one can create it.
         let file = directory.appendingPathComponent("not-a-directory")
         try Data("x".utf8).write(to: file)
-        let result = try CLI.run(["demo", "--base-port", "\(Int.random(in: 20_000...40_000))", "--data", file.appendingPathComponent("demo").path])
+        let result = try await CLI.run(["demo", "--base-port", "\(Int.random(in: 20_000...40_000))", "--data", file.appendingPathComponent("demo").path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("cannot create the directory"))
     }
 
-    @Test func portInUseIsAClearError() throws {
+    @Test func portInUseIsAClearError() async throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let listener = try LoopbackListener()
         defer { listener.close() }
         // The ministry's local API (base + 1) is taken.
-        let result = try CLI.run(["demo", "--base-port", "\(listener.port - 1)", "--data", directory.appendingPathComponent("demo").path])
+        let result = try await CLI.run(["demo", "--base-port", "\(listener.port - 1)", "--data", directory.appendingPathComponent("demo").path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("port \(listener.port) (ministry local API) is in use"))
     }
 
-    @Test func basePortTooHighIsAUsageError() throws {
-        let result = try CLI.run(["demo", "--base-port", "65530"])
+    @Test func basePortTooHighIsAUsageError() async throws {
+        let result = try await CLI.run(["demo", "--base-port", "65530"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("--base-port must be between"))
     }

@@ -6,7 +6,7 @@ import Testing
 @Suite("deploy/: example configurations and the development PKI")
 struct DeployConfigTests {
     @Test(arguments: [("province", "h41"), ("ministry", "g01")])
-    func exampleConfigurationPassesConfigCheck(_ config: String, _ agency: String) throws {
+    func exampleConfigurationPassesConfigCheck(_ config: String, _ agency: String) async throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let tls = directory.appendingPathComponent("tls").path
@@ -21,7 +21,7 @@ struct DeployConfigTests {
         #expect(script.terminationStatus == 0)
 
         let configFile = CLI.packageRoot.appendingPathComponent("deploy/\(config).yaml").path
-        let result = try CLI.run(["config", "check", configFile], environment: [
+        let result = try await CLI.run(["config", "check", configFile], environment: [
             "LIENTHONG_TLS_CERTIFICATE_CHAIN": "\(tls)/\(agency)-chain.pem",
             "LIENTHONG_TLS_PRIVATE_KEY": "\(tls)/\(agency)-key.pem",
             "LIENTHONG_TRUSTED_CA_FILES": "\(tls)/government-ca.pem",
@@ -32,9 +32,9 @@ struct DeployConfigTests {
         #expect(result.stdout.contains("configuration OK"))
     }
 
-    @Test func missingCertificatesAreNamedWithTheirLocation() throws {
+    @Test func missingCertificatesAreNamedWithTheirLocation() async throws {
         let configFile = CLI.packageRoot.appendingPathComponent("deploy/province.yaml").path
-        let result = try CLI.run(["config", "check", configFile], environment: [
+        let result = try await CLI.run(["config", "check", configFile], environment: [
             "LIENTHONG_TLS_CERTIFICATE_CHAIN": "/nonexistent/h41-chain.pem",
         ])
         #expect(result.status == 1)

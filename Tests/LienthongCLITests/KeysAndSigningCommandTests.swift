@@ -8,16 +8,16 @@ struct KeysAndSigningCommandTests {
     final class PKI {
         let directory: URL
 
-        init(algorithm: String = "ES256") throws {
+        init(algorithm: String = "ES256") async throws {
             directory = try CLI.temporaryDirectory()
-            try expectSuccess(["keys", "generate", "--alg", "ES256", "--out", "ca.key"])
-            try expectSuccess(["keys", "ca", "--key", "ca.key", "--name", "Lienthong Test CA", "--out", "ca.pem"])
-            try expectSuccess(["keys", "generate", "--alg", algorithm, "--bits", "2048", "--out", "h41.key"])
-            try expectSuccess([
+            await try expectSuccess(["keys", "generate", "--alg", "ES256", "--out", "ca.key"])
+            await try expectSuccess(["keys", "ca", "--key", "ca.key", "--name", "Lienthong Test CA", "--out", "ca.pem"])
+            await try expectSuccess(["keys", "generate", "--alg", algorithm, "--bits", "2048", "--out", "h41.key"])
+            await try expectSuccess([
                 "keys", "csr", "--key", "h41.key", "--agency", "000.00.00.H41", "--name", "UBND tỉnh Nghệ An",
                 "--dns", "h41.lienthong.test", "--out", "h41.csr",
             ])
-            try expectSuccess([
+            await try expectSuccess([
                 "keys", "issue", "--ca-key", "ca.key", "--ca-cert", "ca.pem", "--csr", "h41.csr", "--out", "h41.pem",
             ])
             try Data(#"{"SoDinhDanh": "040085012345"}"#.utf8).write(to: url("request.json"))
@@ -28,20 +28,20 @@ struct KeysAndSigningCommandTests {
         func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
 
         @discardableResult
-        func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLI.Result {
-            try CLI.run(arguments, environment: environment, in: directory)
+        func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> CLI.Result {
+            try await CLI.run(arguments, environment: environment, in: directory)
         }
 
-        func expectSuccess(_ arguments: [String]) throws {
-            let result = try run(arguments)
+        func expectSuccess(_ arguments: [String]) async throws {
+            let result = await try run(arguments)
             guard result.status == 0 else {
                 throw CommandError(arguments: arguments, result: result)
             }
         }
 
         /// Signs request.json from H41 to G01 and writes the JWS to `name`.
-        func sign(to name: String = "request.jws", service: String = "population.citizen.lookup/v1") throws {
-            let result = try run([
+        func sign(to name: String = "request.jws", service: String = "population.citizen.lookup/v1") async throws {
+            let result = await try run([
                 "sign", "--key", "h41.key", "--cert", "h41.pem", "--from", "000.00.00.H41", "--to", "000.00.00.G01",
                 "--service", service, "request.json",
             ])
@@ -57,14 +57,14 @@ struct KeysAndSigningCommandTests {
     }
 
     @Test(arguments: ["ES256", "EdDSA", "RS256", "PS256"])
-    func signsAndVerifiesWithEveryAlgorithm(_ algorithm: String) throws {
-        let pki = try PKI(algorithm: algorithm)
-        try pki.sign()
+    func signsAndVerifiesWithEveryAlgorithm(_ algorithm: String) async throws {
+        let pki = await try PKI(algorithm: algorithm)
+        await try pki.sign()
         let jws = try String(contentsOf: pki.url("request.jws"), encoding: .utf8)
         let parts = jws.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".", omittingEmptySubsequences: false)
         #expect(parts.count == 3 && parts[1].isEmpty, "compact detached form HEADER..SIGNATURE")
 
-        let result = try pki.run([
+        let result = await try pki.run([
             "verify", "--trust", "ca.pem", "--signature", "request.jws", "--from", "000.00.00.H41",
             "--service", "population.citizen.lookup/v1", "request.json",
         ])
@@ -73,49 +73,49 @@ struct KeysAndSigningCommandTests {
         #expect(result.stdout.contains("Lienthong-To: 000.00.00.G01"))
     }
 
-    @Test func aChangedPayloadByteFailsVerification() throws {
-        let pki = try PKI()
-        try pki.sign()
+    @Test func aChangedPayloadByteFailsVerification() async throws {
+        let pki = await try PKI()
+        await try pki.sign()
         try Data(#"{"SoDinhDanh": "040085012346"}"#.utf8).write(to: pki.url("request.json"))
-        let result = try pki.run(["verify", "--trust", "ca.pem", "--signature", "request.jws", "request.json"])
+        let result = await try pki.run(["verify", "--trust", "ca.pem", "--signature", "request.jws", "request.json"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("invalid: the JWS signature does not match the header and payload"))
     }
 
-    @Test func aSignedValueOtherThanExpectedFails() throws {
-        let pki = try PKI()
-        try pki.sign()
-        let result = try pki.run([
+    @Test func aSignedValueOtherThanExpectedFails() async throws {
+        let pki = await try PKI()
+        await try pki.sign()
+        let result = await try pki.run([
             "verify", "--trust", "ca.pem", "--signature", "request.jws", "--to", "000.00.00.G22", "request.json",
         ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("the signed Lienthong-To is 000.00.00.G01, expected 000.00.00.G22"))
     }
 
-    @Test func anUntrustedCAIsRefused() throws {
-        let pki = try PKI()
-        try pki.sign()
-        try pki.expectSuccess(["keys", "generate", "--alg", "ES256", "--out", "other.key"])
-        try pki.expectSuccess(["keys", "ca", "--key", "other.key", "--name", "Another CA", "--out", "other.pem"])
-        let result = try pki.run(["verify", "--trust", "other.pem", "--signature", "request.jws", "request.json"])
+    @Test func anUntrustedCAIsRefused() async throws {
+        let pki = await try PKI()
+        await try pki.sign()
+        await try pki.expectSuccess(["keys", "generate", "--alg", "ES256", "--out", "other.key"])
+        await try pki.expectSuccess(["keys", "ca", "--key", "other.key", "--name", "Another CA", "--out", "other.pem"])
+        let result = await try pki.run(["verify", "--trust", "other.pem", "--signature", "request.jws", "request.json"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("invalid:"))
         #expect(result.stderr.lowercased().contains("trust") || result.stderr.lowercased().contains("issuer"))
     }
 
-    @Test func anExpiredCertificateIsRefused() throws {
-        let pki = try PKI()
-        try pki.sign()
-        let result = try pki.run([
+    @Test func anExpiredCertificateIsRefused() async throws {
+        let pki = await try PKI()
+        await try pki.sign()
+        let result = await try pki.run([
             "verify", "--trust", "ca.pem", "--signature", "request.jws", "--at", "2031-01-01T00:00:00Z", "request.json",
         ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("expired"))
     }
 
-    @Test func aCertificateOfAnotherAgencyCannotSignForTheSender() throws {
-        let pki = try PKI()
-        let result = try pki.run([
+    @Test func aCertificateOfAnotherAgencyCannotSignForTheSender() async throws {
+        let pki = await try PKI()
+        let result = await try pki.run([
             "sign", "--key", "h41.key", "--cert", "h41.pem", "--from", "000.00.00.G01", "--to", "000.00.00.H41",
             "--service", "population.citizen.lookup/v1", "request.json",
         ])
@@ -123,36 +123,36 @@ struct KeysAndSigningCommandTests {
         #expect(result.stderr.contains("the certificate belongs to 000.00.00.H41, not to the sender 000.00.00.G01"))
     }
 
-    @Test func malformedJWSIsRefusedWithItsReason() throws {
-        let pki = try PKI()
-        try pki.sign()
+    @Test func malformedJWSIsRefusedWithItsReason() async throws {
+        let pki = await try PKI()
+        await try pki.sign()
         let jws = try String(contentsOf: pki.url("request.jws"), encoding: .utf8)
         try Data(String(jws.prefix(40)).utf8).write(to: pki.url("truncated.jws"))
-        let result = try pki.run(["verify", "--trust", "ca.pem", "--signature", "truncated.jws", "request.json"])
+        let result = await try pki.run(["verify", "--trust", "ca.pem", "--signature", "truncated.jws", "request.json"])
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("lienthong: invalid: "))
     }
 
-    @Test func encryptedKeysNeedTheirPassphrase() throws {
-        let pki = try PKI()
-        try pki.run(["keys", "generate", "--alg", "EdDSA", "--out", "secret.key", "--passphrase-env", "LT_PW"], environment: ["LT_PW": "đúng"])
+    @Test func encryptedKeysNeedTheirPassphrase() async throws {
+        let pki = await try PKI()
+        await try pki.run(["keys", "generate", "--alg", "EdDSA", "--out", "secret.key", "--passphrase-env", "LT_PW"], environment: ["LT_PW": "đúng"])
         let pem = try String(contentsOf: pki.url("secret.key"), encoding: .utf8)
         #expect(pem.hasPrefix("-----BEGIN ENCRYPTED PRIVATE KEY-----"))
 
-        let wrong = try pki.run(
+        let wrong = await try pki.run(
             ["keys", "self-signed", "--key", "secret.key", "--passphrase-env", "LT_PW", "--agency", "000.00.00.G01", "--out", "g01.pem"],
             environment: ["LT_PW": "sai"])
         #expect(wrong.status == 1)
         #expect(wrong.stderr.contains("wrong passphrase"))
 
-        let right = try pki.run(
+        let right = await try pki.run(
             ["keys", "self-signed", "--key", "secret.key", "--passphrase-env", "LT_PW", "--agency", "000.00.00.G01", "--out", "g01.pem"],
             environment: ["LT_PW": "đúng"])
         #expect(right.status == 0, "\(right.stderr)")
     }
 
-    @Test func badInputGetsSpecificErrors() throws {
-        let pki = try PKI()
+    @Test func badInputGetsSpecificErrors() async throws {
+        let pki = await try PKI()
         try Data("not a key".utf8).write(to: pki.url("junk.pem"))
         let cases: [([String], String)] = [
             (["keys", "generate", "--alg", "HS256", "--out", "x.key"], "unknown signature algorithm 'HS256'; supported: ES256, EdDSA, RS256, PS256"),
@@ -165,11 +165,11 @@ struct KeysAndSigningCommandTests {
             (["sign", "--key", "h41.key", "--cert", "h41.pem", "--from", "000.00.00.H41", "--to", "000.00.00.G01", "--service", "population.citizen.lookup/v1", "missing.json"], "cannot read payload file missing.json"),
         ]
         for (arguments, message) in cases {
-            let result = try pki.run(arguments)
+            let result = await try pki.run(arguments)
             #expect(result.status == 1, "\(arguments.joined(separator: " ")) → \(result.status)")
             #expect(result.stderr.contains(message), "\(arguments.joined(separator: " ")): \(result.stderr)")
         }
-        let usage = try pki.run(["sign", "--key", "h41.key"])
+        let usage = await try pki.run(["sign", "--key", "h41.key"])
         #expect(usage.status == 2)
     }
 }

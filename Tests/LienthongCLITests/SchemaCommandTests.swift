@@ -5,8 +5,8 @@ import Testing
 struct SchemaCommandTests {
     static let lookupRequest = "https://schemas.lienthong.vn/population/citizen.lookup.request.v1.json"
 
-    @Test func listShowsEveryServiceAndSchema() throws {
-        let result = try CLI.run(["schema", "list"])
+    @Test func listShowsEveryServiceAndSchema() async throws {
+        let result = try await CLI.run(["schema", "list"])
         #expect(result.status == 0)
         for service in ["population.citizen.lookup/v1", "population.citizen.verify/v1", "land.parcel.lookup/v1",
                         "business.enterprise.lookup/v1", "document.edoc.send/v1", "document.status.update/v1"] {
@@ -15,59 +15,59 @@ struct SchemaCommandTests {
         #expect(result.stdout.contains("https://schemas.lienthong.vn/envelope/v1.json"))
     }
 
-    @Test func validatesABundledSchemaByIDFromAnyDirectory() throws {
+    @Test func validatesABundledSchemaByIDFromAnyDirectory() async throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data(#"{"SoDinhDanh": "040085012345"}"#.utf8).write(to: directory.appendingPathComponent("good.json"))
         try Data(#"{"SoDinhDanh": "04008501234", "Extra": 1}"#.utf8).write(to: directory.appendingPathComponent("bad.json"))
 
-        let good = try CLI.run(["schema", "validate", Self.lookupRequest, "good.json"], in: directory)
+        let good = try await CLI.run(["schema", "validate", Self.lookupRequest, "good.json"], in: directory)
         #expect(good.status == 0)
         #expect(good.stdout == "good.json: valid\n")
 
-        let mixed = try CLI.run(["schema", "validate", Self.lookupRequest, "good.json", "bad.json"], in: directory)
+        let mixed = try await CLI.run(["schema", "validate", Self.lookupRequest, "good.json", "bad.json"], in: directory)
         #expect(mixed.status == 1)
         #expect(mixed.stdout.contains("good.json: valid\nbad.json: invalid\n"))
         #expect(mixed.stdout.contains(#"at "/SoDinhDanh" (schema "/properties/SoDinhDanh/$ref/pattern")"#))
         #expect(mixed.stdout.contains(#"at "/Extra" (schema "/additionalProperties"): property 'Extra' is not allowed"#))
     }
 
-    @Test func validatesWithAUserSchemaFileAndPrintsBasicOutput() throws {
+    @Test func validatesWithAUserSchemaFileAndPrintsBasicOutput() async throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data(#"{"type": "object", "properties": {"age": {"type": "integer", "minimum": 18}}}"#.utf8)
             .write(to: directory.appendingPathComponent("schema.json"))
         try Data(#"{"age": 12}"#.utf8).write(to: directory.appendingPathComponent("young.json"))
-        let result = try CLI.run(["schema", "validate", "--json", "schema.json", "young.json"], in: directory)
+        let result = try await CLI.run(["schema", "validate", "--json", "schema.json", "young.json"], in: directory)
         #expect(result.status == 1)
         #expect(result.stdout.contains(#""valid":false"#))
         #expect(result.stdout.contains(#""instanceLocation":"/age""#))
         #expect(result.stdout.contains(#""keywordLocation":"/properties/age/minimum""#))
     }
 
-    @Test func badInputGetsAPreciseErrorAndExitCode1() throws {
+    @Test func badInputGetsAPreciseErrorAndExitCode1() async throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data("{\"a\": [1, 2,]}".utf8).write(to: directory.appendingPathComponent("broken.json"))
         try Data(##"{"$ref": "#/$defs/missing"}"##.utf8).write(to: directory.appendingPathComponent("badref.json"))
 
-        let broken = try CLI.run(["schema", "validate", Self.lookupRequest, "broken.json"], in: directory)
+        let broken = try await CLI.run(["schema", "validate", Self.lookupRequest, "broken.json"], in: directory)
         #expect(broken.status == 1)
         #expect(broken.stderr.contains("instance broken.json is not valid JSON: line 1, column 12: trailing comma before ']'"))
 
-        let missing = try CLI.run(["schema", "validate", Self.lookupRequest, "missing.json"], in: directory)
+        let missing = try await CLI.run(["schema", "validate", Self.lookupRequest, "missing.json"], in: directory)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("cannot read instance file missing.json"))
 
-        let badRef = try CLI.run(["schema", "validate", "badref.json", "broken.json"], in: directory)
+        let badRef = try await CLI.run(["schema", "validate", "badref.json", "broken.json"], in: directory)
         #expect(badRef.status == 1)
         #expect(badRef.stderr.contains("badref.json: schema error at /$ref: unresolvable reference"))
 
-        let noInstances = try CLI.run(["schema", "validate", Self.lookupRequest], in: directory)
+        let noInstances = try await CLI.run(["schema", "validate", Self.lookupRequest], in: directory)
         #expect(noInstances.status == 2)
     }
 
-    @Test func bowtieHarnessSpeaksTheProtocol() throws {
+    @Test func bowtieHarnessSpeaksTheProtocol() async throws {
         let lines = [
             #"{"cmd": "start", "version": 1}"#,
             #"{"cmd": "dialect", "dialect": "http://json-schema.org/draft-07/schema#"}"#,
@@ -80,7 +80,7 @@ struct SchemaCommandTests {
             #"{"cmd": "dialect", "dialect": "https://example.com/unknown"}"#,
             #"{"cmd": "stop"}"#,
         ]
-        let result = try CLI.run(["schema", "bowtie"], stdin: Data((lines.joined(separator: "\n") + "\n").utf8))
+        let result = try await CLI.run(["schema", "bowtie"], stdin: Data((lines.joined(separator: "\n") + "\n").utf8))
         #expect(result.status == 0)
         let replies = result.stdout.split(separator: "\n").map(String.init)
         #expect(replies.count == 8)

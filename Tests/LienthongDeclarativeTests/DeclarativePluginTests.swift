@@ -14,7 +14,7 @@ struct DeclarativePluginTests {
           token: {env: TEST_TOKEN}
         upstream:
           baseURL: BASE_URL/api
-          timeoutMs: 2000
+          timeoutMs: 15000
           retries: 2
           retryDelayMs: 10
           headers:
@@ -144,9 +144,24 @@ struct DeclarativePluginTests {
         }
     }
 
+    @Test("a form body is percent-encoded, an absent optional field left out")
+    func formBody() async throws {
+        let form = Self.rest.replacingOccurrences(
+            of: "      method: GET\n", with: "      method: PUT\n      body:\n        form: {ma: \"{/id}\", ten: \"{/name}\", sinh: \"{/born?}\"}\n")
+        try await UpstreamStub.run(respond: { _, _ in .init(status: 200, body: Self.thing) }) { baseURL, stub in
+            try await PluginHarness.with(manifest: form, baseURL: baseURL) { harness in
+                #expect(await harness.call(["id": "T 1", "name": "Lê&B"]).map { $0[key: "id"] } == .success("T/1"))
+                let received = try #require(stub.received.first)
+                #expect(received.method == "PUT")
+                #expect(received.body == "ma=T%201&ten=L%C3%AA%26B")
+                #expect(received.header("Content-Type") == "application/x-www-form-urlencoded")
+            }
+        }
+    }
+
     @Test("an upstream slower than the attempt timeout is a timeout (504), after the bounded retries")
     func timeout() async throws {
-        let slow = Self.rest.replacingOccurrences(of: "timeoutMs: 2000", with: "timeoutMs: 100")
+        let slow = Self.rest.replacingOccurrences(of: "timeoutMs: 15000", with: "timeoutMs: 100")
             .replacingOccurrences(of: "retries: 2", with: "retries: 1")
         try await UpstreamStub.run(respond: { _, _ in .init(status: 200, body: Self.thing, delay: .seconds(2)) }) { baseURL, stub in
             try await PluginHarness.with(manifest: slow, baseURL: baseURL) { harness in

@@ -115,6 +115,65 @@ struct ManifestParserTests {
         #expect(get == ["get.yaml:14:9: services.\"test.thing.lookup/v1\".request.body: a GET request has no body"])
     }
 
+    @Test("request pointers are checked against the request schema where it is closed")
+    func pointersAgainstTheSchema() throws {
+        let files = try ManifestFiles()
+        defer { files.remove() }
+        try files.writeOpenSchemas("thing")
+        try files.write("schemas/closed.json", """
+            {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://schemas.test.vn/closed.json",
+             "type": "object", "additionalProperties": false,
+             "properties": {"id": {"type": "string"}, "person": {"$ref": "#/$defs/person"}, "tags": {"type": "array", "items": {"type": "string"}},
+                            "extra": {"type": "object"}},
+             "$defs": {"person": {"type": "object", "properties": {"name": {"type": "string"}}, "additionalProperties": false}}}
+            """)
+        let manifest = Self.minimal
+            .replacingOccurrences(of: "requestSchema: schemas/thing.request.json", with: "requestSchema: schemas/closed.json")
+            .replacingOccurrences(of: "      path: /things/{/id}\n", with: """
+                      path: /things/{/idd}
+                      query:
+                        a: "{/person/name}"
+                        b: "{/person/nam}"
+                        c: "{/id/x}"
+                        d: "{/tags/0}"
+                        e: "{/extra/anything/below}"
+
+                """)
+        try files.write("typo.yaml", manifest)
+        #expect(files.issues("typo.yaml") == [
+            "typo.yaml:12:13: services.\"test.thing.lookup/v1\".request.path: {/idd}: the request schema declares no /idd (it declares /id, /person, /tags, /extra)",
+            "typo.yaml:15:12: services.\"test.thing.lookup/v1\".request.query.b: {/person/nam}: the request schema declares no /person/nam (it declares /person/name)",
+            "typo.yaml:16:12: services.\"test.thing.lookup/v1\".request.query.c: {/id/x}: the request schema makes /id a string; it has no /x",
+        ])
+    }
+
+    @Test("members of the answer's mapping are checked against the response schema where it is closed")
+    func responseMembersAgainstTheSchema() throws {
+        let files = try ManifestFiles()
+        defer { files.remove() }
+        try files.writeOpenSchemas("thing")
+        try files.write("schemas/answer.json", """
+            {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://schemas.test.vn/answer.json",
+             "type": "object", "additionalProperties": false,
+             "properties": {"id": {"type": "string"}, "rows": {"type": "array", "items": {"$ref": "#/$defs/row"}}},
+             "$defs": {"row": {"type": "object", "properties": {"code": {"type": "string"}}, "additionalProperties": false}}}
+            """)
+        let manifest = Self.minimal
+            .replacingOccurrences(of: "responseSchema: schemas/thing.response.json", with: "responseSchema: schemas/answer.json")
+            .replacingOccurrences(of: "        id: \"{/id}\"", with: """
+                        id: "{/id}"
+                        idd: "{/id}"
+                        rows:
+                          $each: "{/rows}"
+                          $map: {code: "{@/c}", name: "{@/n}"}
+                """)
+        try files.write("typo.yaml", manifest)
+        #expect(files.issues("typo.yaml") == [
+            "typo.yaml:16:9: services.\"test.thing.lookup/v1\".response.body.idd: the response schema declares no /idd (it declares /id, /rows)",
+            "typo.yaml:19:33: services.\"test.thing.lookup/v1\".response.body.rows.$map.name: the response schema declares no /rows/0/name (it declares /rows/0/code)",
+        ])
+    }
+
     @Test("two manifests with one id, or a built-in's id, are refused")
     func conflicts() throws {
         let files = try ManifestFiles()

@@ -54,3 +54,32 @@ struct TemplateSyntaxTests {
         }
     }
 }
+
+@Suite("Templates: where placeholders may stand")
+struct PlaceholderRulesTests {
+    func refusal(_ text: String, _ place: PlaceholderRules.Place, insideEach: Bool = false) throws -> String? {
+        PlaceholderRules(place: place, secrets: ["token"]).refusal(of: try Placeholder(parsing: text), insideEach: insideEach)
+    }
+
+    @Test("secrets only on the request side, never in the path, never converted")
+    func secrets() throws {
+        #expect(try refusal("secret:token", .requestText) == nil)
+        #expect(try refusal("secret:token", .requestJSON) == nil)
+        #expect(try refusal("secret:other", .requestText) == "secret \"other\" is not declared under secrets")
+        #expect(try refusal("secret:token", .requestPath)?.hasPrefix("secrets may not stand in the URL path") == true)
+        #expect(try refusal("secret:token", .response(.json)) == "secrets may not stand in the answer's mapping")
+        #expect(try refusal("secret:token|number", .requestText) == "a secret takes no conversion")
+    }
+
+    @Test("XML paths only on XML answers, item placeholders only inside $each")
+    func documents() throws {
+        #expect(try refusal("xml:A/B", .response(.xml)) == nil)
+        #expect(try refusal("xml:A/B", .response(.json)) != nil)
+        #expect(try refusal("/a", .response(.xml)) != nil)
+        #expect(try refusal("@/a", .response(.json)) == "{@…} is only meaningful inside $each")
+        #expect(try refusal("@/a", .response(.json), insideEach: true) == nil)
+        #expect(try refusal("@xml:C", .response(.xml), insideEach: true) == nil)
+        #expect(try refusal("@", .response(.xml), insideEach: true) == nil)
+        #expect(try refusal("messageId", .requestPath) == nil)
+    }
+}

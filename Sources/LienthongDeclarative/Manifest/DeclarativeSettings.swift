@@ -2,10 +2,16 @@ import LienthongJSON
 import LienthongPluginAPI
 
 /// What a service's `settings:` in the gateway configuration may change for a declarative
-/// adapter: the upstream's base URL and the attempt timeout (per deployment), nothing else.
+/// adapter, per deployment: the upstream's base URL, the attempt timeout and the CAs an https
+/// upstream's certificate must chain to (`caFile`); nothing else.
 public struct DeclarativeSettings: Sendable, Hashable {
     public let baseURL: String?
     public let timeout: Duration?
+
+    /// How the upstream at `baseURL` (the effective one) is verified when it is https.
+    public static func tls(_ settings: JSONValue, baseURL: String, plugin: String) throws(PluginConfigurationError) -> UpstreamTLS {
+        try UpstreamTLS(settings, baseURL: baseURL, plugin: plugin)
+    }
 
     public init(_ settings: JSONValue, plugin: String) throws(PluginConfigurationError) {
         if let given = settings[key: "baseURL"]?.asString {
@@ -37,6 +43,7 @@ public struct DeclarativeSettings: Sendable, Hashable {
                 "type": "integer", "minimum": 1, "maximum": 600_000,
                 "description": "Overrides the manifest's attempt timeout in milliseconds.",
             ],
+            UpstreamTLS.schemaProperty.key: UpstreamTLS.schemaProperty.value,
         ],
         "additionalProperties": false,
     ]

@@ -2,7 +2,7 @@ import Foundation
 import LienthongYAML
 
 /// Loads manifests from files and directories (every `*.yaml` and `*.yml` directly inside, in
-/// name order), reporting every problem of every file at once. Refuses two manifests with the same
+/// name order, hidden files excepted), reporting every problem of every file at once. Refuses two manifests with the same
 /// adapter id, an id that a built-in adapter already has, and a service declared twice.
 public struct ManifestLoader: Sendable {
     /// Adapter ids that are taken (the built-in adapters).
@@ -48,7 +48,8 @@ public struct ManifestLoader: Sendable {
             issues.append(ConfigurationIssue(file: path, line: nil, column: nil, path: "", message: "the directory cannot be read"))
             return []
         }
-        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        // Hidden files (editors' backups) are not manifests.
+        return names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
             .map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
     }
 

@@ -101,16 +101,18 @@ struct ManifestParser {
             guard let settings = reader.mapping(entry.value, path: path) else { continue }
             let requestSchema = schemaFile(settings, "requestSchema", files: &schemaFiles)
             let responseSchema = schemaFile(settings, "responseSchema", files: &schemaFiles)
-            let requestParts = settings.mapping("request", required: true).map { requestMapping($0, secrets: secrets) }
+            let requestParts = settings.mapping("request", required: true).map {
+                requestMapping($0, secrets: secrets, schema: requestSchema?.json)
+            }
             let request = requestParts?.mapping
-            let response = settings.mapping("response", required: true).flatMap(responseMapping)
+            let response = settings.mapping("response", required: true).flatMap { responseMapping($0, schema: responseSchema?.json) }
             let errors = settings.mapping("errors").flatMap { errorMapping($0, format: response?.format ?? .json) } ?? .default
             let timeoutMs = settings.integer("timeoutMs", in: 1...600_000)
             let retries = retryCount(settings, method: requestParts?.method, upstream: upstream)
             settings.finish()
             guard let service, let requestSchema, let responseSchema, let request, let response else { continue }
             services.append(ServiceMapping(
-                service: service, requestSchemaID: requestSchema, responseSchemaID: responseSchema, request: request,
+                service: service, requestSchemaID: requestSchema.id, responseSchemaID: responseSchema.id, request: request,
                 response: response, errors: errors, timeout: timeoutMs.map { .milliseconds($0) }, retries: retries))
         }
         return services
@@ -131,7 +133,8 @@ struct ManifestParser {
         return idempotent ? (own ?? upstream?.retries ?? 0) : 0
     }
 
-    private func schemaFile(_ settings: MappingReader, _ key: String, files: inout [String: SchemaFileSet.File]) -> String? {
+    /// The `$id` and content of the schema file named by `key`.
+    private func schemaFile(_ settings: MappingReader, _ key: String, files: inout [String: SchemaFileSet.File]) -> (id: String, json: JSONValue)? {
         guard let node = settings.value(key, required: true) else { return nil }
         let path = YAMLReader.path(settings.path, key)
         guard let text = reader.string(node, path: path) else { return nil }
@@ -150,167 +153,11 @@ struct ManifestParser {
             return nil
         }
         files[file] = SchemaFileSet.File(origin: file, bytes: Array(data))
-        return id
+        return (id, json)
     }
 
-    /// The request mapping, and its method even when another part is wrong (retries depend on it).
-    private func requestMapping(_ map: MappingReader, secrets: Set<String>) -> (method: HTTPMethod?, mapping: RequestMapping?) {
-        let methodNode = map.value("method", required: true)
-        var method: HTTPMethod?
-        if let methodNode, let text = reader.string(methodNode, path: YAMLReader.path(map.path, "method")) {
-            let allowed: [HTTPMethod] = [.GET, .POST, .PUT, .PATCH, .DELETE]
-            method = allowed.first { $0.rawValue == text }
-            if method == nil {
-                reader.report("expected one of \(allowed.map(\.rawValue).joined(separator: ", ")), found \"\(text)\"",
-                              at: methodNode, path: YAMLReader.path(map.path, "method"))
-            }
-        }
-        let path = map.value("path", required: true).flatMap { pathTemplate($0, path: YAMLReader.path(map.path, "path")) }
-        let textRules = PlaceholderRules(place: .requestText, secrets: secrets)
-        let query = map.mapping("query").map { namedTemplates($0, kind: .query, rules: textRules) } ?? []
-        let headers = map.mapping("headers").map { namedTemplates($0, kind: .header, rules: textRules) } ?? []
-        let body = map.mapping("body").flatMap { requestBody($0, secrets: secrets) }
-        map.finish()
-        if let method, body != nil, method == .GET || method == .DELETE {
-            reader.report("a \(method.rawValue) request has no body", at: map.value("body"), path: YAMLReader.path(map.path, "body"))
-        }
-        guard let method, let path else { return (method, nil) }
-        return (method, RequestMapping(method: method, path: path, query: query, headers: headers, body: body))
-    }
-
-    private func requestBody(_ map: MappingReader, secrets: Set<String>) -> RequestBody? {
-        let textRules = PlaceholderRules(place: .requestText, secrets: secrets)
-        var bodies: [RequestBody] = []
-        if let node = map.value("json") {
-            let rules = PlaceholderRules(place: .requestJSON, secrets: secrets)
-            if let template = ManifestTemplates(reader: reader).value(node, path: YAMLReader.path(map.path, "json"), rules: rules) {
-                bodies.append(.json(template))
-            }
-        }
-        if let node = map.value("xml") {
-            let path = YAMLReader.path(map.path, "xml")
-            let contentType = map.string("contentType") ?? "text/xml; charset=utf-8"
-            if let template = ManifestTemplates(reader: reader).text(node, path: path, rules: textRules) {
-                ManifestTemplates(reader: reader).checkXMLTemplate(template, at: node, path: path)
-                bodies.append(.xml(template, contentType: contentType))
-            }
-        } else if map.value("contentType") != nil {
-            reader.report("contentType applies to xml bodies only", at: map.value("contentType"), path: YAMLReader.path(map.path, "contentType"))
-        }
-        if let form = map.mapping("form") {
-            bodies.append(.form(namedTemplates(form, kind: .query, rules: textRules)))
-        }
-        map.finish()
-        guard bodies.count == 1 else {
-            reader.report("give exactly one of json, xml or form", at: map.node, path: map.path)
-            return nil
-        }
-        return bodies[0]
-    }
-
-    private func responseMapping(_ map: MappingReader) -> ResponseMapping? {
-        var format = ResponseMapping.Format.json
-        if let node = map.value("format"), let text = reader.string(node, path: YAMLReader.path(map.path, "format")) {
-            if let parsed = ResponseMapping.Format(rawValue: text) { format = parsed } else {
-                reader.report("expected json or xml, found \"\(text)\"", at: node, path: YAMLReader.path(map.path, "format"))
-            }
-        }
-        let rules = PlaceholderRules(place: .response(format), secrets: [])
-        let templates = ManifestTemplates(reader: reader)
-        let body = map.value("body", required: true).flatMap { templates.value($0, path: YAMLReader.path(map.path, "body"), rules: rules) }
-        var condition: NotFoundCondition?
-        if let when = map.mapping("notFoundWhen") {
-            let valueNode = when.value("value", required: true)
-            let equalsNode = when.value("equals", required: true)
-            if let valueNode, let template = templates.text(valueNode, path: YAMLReader.path(when.path, "value"), rules: rules) {
-                if let slot = template.soleSlot, let equalsNode {
-                    condition = NotFoundCondition(
-                        value: slot, equals: YAMLJSONConversion.json(from: equalsNode, reader: reader, path: YAMLReader.path(when.path, "equals")))
-                } else if template.soleSlot == nil {
-                    reader.report("expected exactly one placeholder, e.g. \"{/found}\"", at: valueNode, path: YAMLReader.path(when.path, "value"))
-                }
-            }
-            when.finish()
-        }
-        map.finish()
-        guard let body else { return nil }
-        return ResponseMapping(format: format, body: body, notFoundWhen: condition)
-    }
-
-    private func errorMapping(_ map: MappingReader, format: ResponseMapping.Format) -> ErrorMapping? {
-        let notFound = statuses(map, "notFound") ?? ErrorMapping.default.notFound
-        let rejected = statuses(map, "rejected") ?? ErrorMapping.default.rejected
-        let message = map.value("message").flatMap {
-            ManifestTemplates(reader: reader).text($0, path: YAMLReader.path(map.path, "message"),
-                                                   rules: PlaceholderRules(place: .response(format), secrets: []))
-        }
-        let both = notFound.intersection(rejected)
-        if !both.isEmpty {
-            reader.report("status \(both.sorted().map(String.init).joined(separator: ", ")) is both notFound and rejected",
-                          at: map.node, path: map.path)
-        }
-        map.finish()
-        return ErrorMapping(notFound: notFound, rejected: rejected, message: message)
-    }
-
-    private func statuses(_ map: MappingReader, _ key: String) -> Set<Int>? {
-        guard let node = map.value(key) else { return nil }
-        let path = YAMLReader.path(map.path, key)
-        guard let items = reader.sequence(node, path: path) else { return nil }
-        var result: Set<Int> = []
-        for item in items {
-            guard let status = reader.integer(item, path: path, in: 400...599) else { continue }
-            if [401, 403].contains(status) {
-                reader.report("\(status) means the gateway's own credentials were refused; it stays an upstream failure (502)",
-                              at: item, path: path)
-                continue
-            }
-            result.insert(status)
-        }
-        return result
-    }
-
-    // MARK: - Templates
-
-    enum NameKind { case header, query }
-
-    private func namedTemplates(_ map: MappingReader, kind: NameKind, rules: PlaceholderRules) -> [NamedTemplate] {
-        var result: [NamedTemplate] = []
-        for entry in map.entries {
-            let path = YAMLReader.path(map.path, entry.key)
-            if kind == .header {
-                guard ManifestValues.isHeaderName(entry.key) else {
-                    reader.report("\"\(entry.key)\" is not a header name", at: entry.keyNode, path: path)
-                    continue
-                }
-                guard !ManifestValues.reservedHeaders.contains(entry.key.lowercased()) else {
-                    reader.report("\(entry.key) is set by the gateway (Content-Type from the body kind)", at: entry.keyNode, path: path)
-                    continue
-                }
-            }
-            if let template = ManifestTemplates(reader: reader).text(entry.value, path: path, rules: rules) {
-                result.append(NamedTemplate(name: entry.key, value: template))
-            }
-        }
-        return result
-    }
-
-    private func pathTemplate(_ node: Node, path: String) -> TextTemplate? {
-        guard let template = ManifestTemplates(reader: reader).text(
-            node, path: path, rules: PlaceholderRules(place: .requestPath, secrets: []))
-        else { return nil }
-        guard template.text.hasPrefix("/") else {
-            reader.report("a path starts with /", at: node, path: path)
-            return nil
-        }
-        for case .literal(let literal) in template.segments where !ManifestValues.isPathLiteral(literal) {
-            reader.report("\"\(literal)\" holds characters a URL path cannot (put parameters under query:)", at: node, path: path)
-            return nil
-        }
-        return template
-    }
-
-    private func resolve(_ path: String) -> String {
+    /// A path relative to the manifest's directory.
+    func resolve(_ path: String) -> String {
         path.hasPrefix("/") ? path : URL(fileURLWithPath: directory).appendingPathComponent(path).standardizedFileURL.path
     }
 }

@@ -19,18 +19,32 @@ struct ManifestTemplates {
         return check(template.placeholders.map { ($0, insideEach) }, at: node, path: path, rules: rules) ? template : nil
     }
 
-    /// A value template from any node: mappings, lists, scalars, and `{$each, $map}`.
-    func value(_ node: Node, path: String, rules: PlaceholderRules, insideEach: Bool = false) -> ValueTemplate? {
+    /// A value template from any node: mappings, lists, scalars, and `{$each, $map}`. With a
+    /// `shape` (the answer's schema at this place), members the schema plainly does not allow are
+    /// reported.
+    func value(
+        _ node: Node, path: String, rules: PlaceholderRules, insideEach: Bool = false, shape: SchemaPointerCheck.Position? = nil
+    ) -> ValueTemplate? {
         switch node {
         case .mapping(let mapping):
             if mapping.contains(where: { $0.key.scalar?.string.hasPrefix("$") ?? false }) {
-                return each(node, path: path, rules: rules, insideEach: insideEach)
+                return each(node, path: path, rules: rules, insideEach: insideEach, shape: shape)
             }
             guard let map = reader.mapping(node, path: path) else { return nil }
             var members: [ValueTemplate.Member] = []
             var failed = false
             for entry in map.entries {
-                guard let member = value(entry.value, path: YAMLReader.path(path, entry.key), rules: rules, insideEach: insideEach) else {
+                var memberShape: SchemaPointerCheck.Position?
+                switch shape?.step(entry.key, what: "response") {
+                case .into(let next): memberShape = next
+                case .refused(let reason):
+                    reader.report(reason, at: entry.keyNode, path: YAMLReader.path(path, entry.key))
+                    failed = true
+                case .unknown, nil: memberShape = nil
+                }
+                guard let member = value(
+                    entry.value, path: YAMLReader.path(path, entry.key), rules: rules, insideEach: insideEach, shape: memberShape)
+                else {
                     failed = true
                     continue
                 }
@@ -41,7 +55,7 @@ struct ManifestTemplates {
             var items: [ValueTemplate] = []
             var failed = false
             for (index, item) in sequence.enumerated() {
-                guard let template = value(item, path: "\(path)[\(index)]", rules: rules, insideEach: insideEach) else {
+                guard let template = value(item, path: "\(path)[\(index)]", rules: rules, insideEach: insideEach, shape: shape?.items) else {
                     failed = true
                     continue
                 }
@@ -58,7 +72,9 @@ struct ManifestTemplates {
         }
     }
 
-    private func each(_ node: Node, path: String, rules: PlaceholderRules, insideEach: Bool) -> ValueTemplate? {
+    private func each(
+        _ node: Node, path: String, rules: PlaceholderRules, insideEach: Bool, shape: SchemaPointerCheck.Position?
+    ) -> ValueTemplate? {
         guard let map = reader.mapping(node, path: path) else { return nil }
         let sourceNode = map.value("$each", required: true)
         let templateNode = map.value("$map", required: true)
@@ -71,7 +87,8 @@ struct ManifestTemplates {
                           at: sourceNode, path: sourcePath)
             return nil
         }
-        guard let template = value(templateNode, path: YAMLReader.path(path, "$map"), rules: rules, insideEach: true) else { return nil }
+        guard let template = value(templateNode, path: YAMLReader.path(path, "$map"), rules: rules, insideEach: true, shape: shape?.items)
+        else { return nil }
         return .each(source: slot, template: template)
     }
 

@@ -1,3 +1,5 @@
+import LienthongJSON
+
 /// Which placeholders a template may use, by where it stands in the manifest. Checked at load, so
 /// that a manifest naming a secret in a response or an XML path in a JSON request is refused
 /// before it serves anything.
@@ -15,6 +17,8 @@ struct PlaceholderRules: Sendable {
 
     let place: Place
     let secrets: Set<String>
+    /// The service's request schema, against which request-side pointers are checked.
+    var requestSchema: JSONValue?
 
     /// Why `placeholder` may not stand here, or nil when it may.
     func refusal(of placeholder: Placeholder, insideEach: Bool) -> String? {
@@ -22,6 +26,8 @@ struct PlaceholderRules: Sendable {
         case .envelope:
             return nil
         case .secret(let name):
+            // A failed conversion names the value in its message; a secret's must never be shown.
+            if placeholder.conversion != nil { return "a secret takes no conversion" }
             switch place {
             case .requestText, .requestJSON:
                 return secrets.contains(name) ? nil : "secret \"\(name)\" is not declared under secrets"
@@ -30,9 +36,13 @@ struct PlaceholderRules: Sendable {
             case .response:
                 return "secrets may not stand in the answer's mapping"
             }
-        case .pointer:
-            if case .response(.xml) = place { return "the answer is XML: use {xml:Element/Path}, not a JSON Pointer" }
-            return nil
+        case .pointer(let pointer):
+            switch place {
+            case .response(.xml): return "the answer is XML: use {xml:Element/Path}, not a JSON Pointer"
+            case .response(.json): return nil
+            case .requestPath, .requestText, .requestJSON:
+                return requestSchema.flatMap { SchemaPointerCheck.refusal(of: pointer, in: $0) }
+            }
         case .xml:
             if case .response(.xml) = place { return nil }
             return "{xml:…} reads an XML answer; here the input is JSON (use a JSON Pointer such as {/field})"

@@ -11,6 +11,8 @@ import Logging
 struct DeclarativePlugin: LienthongPlugin {
     let manifest: AdapterManifest
     let baseURL: String
+    /// How an https upstream is verified; never with the gateway's exchange certificate or CAs.
+    let tls: UpstreamTLS
     /// The deployment's attempt timeout, overriding the manifest's.
     let attemptTimeout: Duration?
     let secrets: [String: String]
@@ -29,7 +31,7 @@ struct DeclarativePlugin: LienthongPlugin {
         let upstreamRequest: HTTPClientRequest
         do throws(TemplateFillError) {
             upstreamRequest = try UpstreamRequestBuilder(
-                baseURL: baseURL, commonHeaders: manifest.upstream.headers, mapping: mapping.request).build(renderer)
+                baseURL: baseURL, tls: tls, commonHeaders: manifest.upstream.headers, mapping: mapping.request).build(renderer)
         } catch {
             throw .rejected("the request cannot be sent to \(manifest.id): \(error)")
         }

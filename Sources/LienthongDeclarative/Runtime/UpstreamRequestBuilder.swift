@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import LienthongJSON
+import LienthongPluginAPI
 import NIOCore
 
 /// Builds the upstream HTTP request of one service from a request's templates input. Every
@@ -7,6 +8,7 @@ import NIOCore
 /// `TemplateFillError`, which the plugin answers as the caller's fault (422).
 struct UpstreamRequestBuilder {
     let baseURL: String
+    let tls: UpstreamTLS
     let commonHeaders: [NamedTemplate]
     let mapping: RequestMapping
 
@@ -14,7 +16,7 @@ struct UpstreamRequestBuilder {
         var url = baseURL + (try renderer.text(mapping.path, escape: TemplateEscaping.pathSegment))
         let query = try pairs(mapping.query, renderer)
         if !query.isEmpty { url += "?" + query }
-        var request = HTTPClientRequest(url: url)
+        var request = tls.request(url: url)
         request.method = mapping.method
         for header in headers() {
             let value = try renderer.text(header.value, escape: TemplateEscaping.headerValue)

@@ -49,12 +49,15 @@ extension ConfigurationParser {
         var plugin = ExternalPluginConfiguration(id: id, command: command ?? [], workingDirectory: workingDirectory ?? baseDirectory)
         if let environment = map.mapping("environment") {
             for entry in environment.entries {
-                if let value = reader.string(entry.value, path: YAMLReader.path(environment.path, entry.key)) {
-                    plugin.environment[entry.key] = value
-                }
+                let path = YAMLReader.path(environment.path, entry.key)
+                guard isVariableName(entry.key, at: entry.keyNode, path: path) else { continue }
+                if let value = reader.string(entry.value, path: path) { plugin.environment[entry.key] = value }
             }
         }
-        if let names = map.strings("inheritEnvironment") { plugin.inheritEnvironment = names.map(\.text) }
+        if let names = map.strings("inheritEnvironment") {
+            let path = YAMLReader.path(map.path, "inheritEnvironment")
+            plugin.inheritEnvironment = names.filter { isVariableName($0.text, at: $0.node, path: path) }.map(\.text)
+        }
         if let value = map.integer("startTimeoutMs", in: 100...600_000) { plugin.startTimeout = .milliseconds(value) }
         if let value = map.integer("callTimeoutMs", in: 1...3_600_000) { plugin.callTimeout = .milliseconds(value) }
         if let value = map.integer("maxResponseBytes", in: 1...(1 << 30)) { plugin.maxResponseBytes = value }
@@ -109,6 +112,22 @@ extension ConfigurationParser {
             return nil
         }
         return texts
+    }
+
+    /// An environment variable name: letters, digits and underscores, not starting with a digit;
+    /// the protocol's own `LIENTHONG_PLUGIN_*` variables are the gateway's to set.
+    private func isVariableName(_ name: String, at node: Node, path: String) -> Bool {
+        let valid = !name.isEmpty && !(name.first?.isNumber ?? true)
+            && name.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || CharacterSet.alphanumerics.contains($0)) }
+        guard valid else {
+            reader.report("\"\(name)\" is not an environment variable name (letters, digits, _)", at: node, path: path)
+            return false
+        }
+        guard !name.hasPrefix("LIENTHONG_PLUGIN_") else {
+            reader.report("\(name) is set by the gateway (LIENTHONG_PLUGIN_* belong to the protocol)", at: node, path: path)
+            return false
+        }
+        return true
     }
 
     private func pluginWorkingDirectory(_ map: MappingReader) -> String? {

@@ -1,6 +1,5 @@
 import Foundation
 import LienthongCore
-import LienthongDeclarative
 import LienthongSchema
 import LienthongStore
 import LienthongPluginAPI
@@ -27,7 +26,7 @@ struct ConfigurationParser {
         let pluginsSection = top.mapping("plugins")
         let externalPlugins = pluginsSection.map(externalPluginSection) ?? []
         let pluginSettings = pluginsSection.map {
-            pluginSection($0, reservedIDs: Set(plugins.factories.keys).union(externalPlugins.map(\.id)))
+            manifestSection($0, reservedIDs: Set(plugins.factories.keys).union(externalPlugins.map(\.id)))
         } ?? GatewayConfiguration.PluginSettings()
         pluginsSection?.finish()
         let registry = plugins.adding(manifests: pluginSettings.manifests)
@@ -151,25 +150,6 @@ struct ConfigurationParser {
             routes[service] = agency
         }
         return routes
-    }
-
-    /// `plugins.manifests` (files or directories of adapter manifests), each manifest read and
-    /// checked now, its problems reported at their place in the manifest. The caller finishes the
-    /// section, which also holds `external`.
-    private func pluginSection(_ map: MappingReader, reservedIDs: Set<String>) -> GatewayConfiguration.PluginSettings {
-        var paths: [String] = []
-        for item in map.strings("manifests") ?? [] {
-            let resolved = resolve(item.text)
-            if FileManager.default.fileExists(atPath: resolved) { paths.append(resolved) } else {
-                reader.report("file or directory \(resolved) does not exist", at: item.node, path: "plugins.manifests")
-            }
-        }
-        let manifests: [AdapterManifest]
-        do { manifests = try ManifestLoader(reservedIDs: reservedIDs).load(paths: paths) } catch {
-            reader.append(error.issues)
-            manifests = []
-        }
-        return GatewayConfiguration.PluginSettings(manifestPaths: paths, manifests: manifests)
     }
 
     /// `registry`: built-in and manifest adapters. `externalAdapters`: ids of external plugins,

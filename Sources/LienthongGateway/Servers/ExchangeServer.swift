@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdHTTP2
 import HummingbirdTLS
 import LienthongCore
 import LienthongCrypto
@@ -10,8 +11,8 @@ import NIOSSL
 ///
 /// The TLS configuration requires a client certificate chaining to the trusted CAs (NIOSSL refuses
 /// the handshake otherwise); the handler then takes the agency from that certificate and the
-/// inbound pipeline requires it to equal the message's `From`. HTTP/1.1 only: with HTTP/2 the
-/// request runs on a child channel, which this context would have to look through.
+/// inbound pipeline requires it to equal the message's `From`. HTTP/2 and HTTP/1.1 are offered by
+/// ALPN; the outbound client takes HTTP/2 where the peer speaks it.
 public enum ExchangeServer {
     public static func application(
         inbound: InboundExchange, listener: GatewayConfiguration.Listener, tls: TLSConfiguration, maxBodyBytes: Int,
@@ -31,7 +32,7 @@ public enum ExchangeServer {
             }
         }
         return Application(
-            router: router, server: try .tls(.http1(), tlsConfiguration: tls),
+            router: router, server: try .http2Upgrade(tlsConfiguration: tls),
             configuration: ApplicationConfiguration(
                 address: .hostname(listener.host, port: listener.port), serverName: "lienthong-exchange"),
             onServerRunning: onServerRunning, logger: logger)
@@ -41,7 +42,7 @@ public enum ExchangeServer {
     /// NIOSSL has already verified the certificate's chain against the trusted CAs.
     static func peerAgency(_ channel: any Channel) async -> Result<AgencyCode, Problem> {
         let certificate: NIOSSLCertificate?
-        do { certificate = try await channel.nioSSL_peerCertificate().get() } catch {
+        do { certificate = try await tlsConnection(of: channel).nioSSL_peerCertificate().get() } catch {
             return .failure(.badSignature("no TLS session: \(error)"))
         }
         guard let certificate else { return .failure(.badSignature("no TLS client certificate")) }
@@ -51,5 +52,13 @@ public enum ExchangeServer {
         } catch {
             return .failure(.badSignature("the TLS client certificate names no agency: \(error)"))
         }
+    }
+
+    /// The channel holding the TLS handler. Over HTTP/1.1 it is the request's channel (whose parent
+    /// is the listening socket); over HTTP/2 the request runs on a stream channel whose parent is
+    /// the connection (whose own parent is the listening socket).
+    private static func tlsConnection(of channel: any Channel) -> any Channel {
+        if let parent = channel.parent, parent.parent != nil { return parent }
+        return channel
     }
 }

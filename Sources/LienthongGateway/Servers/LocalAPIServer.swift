@@ -1,13 +1,14 @@
 import Foundation
 import Hummingbird
+import HummingbirdHTTP2
 import HummingbirdTLS
 import LienthongCore
 import Logging
 import NIOCore
 import NIOSSL
 
-/// The local API that a province's own systems call (plain HTTP, loopback by default; TLS with
-/// required client certificates when `clientCertificates` is configured):
+/// The local API that a province's own systems call (plain HTTP/1.1, loopback by default; TLS with
+/// required client certificates, HTTP/2 or HTTP/1.1 by ALPN, when `clientCertificates` is configured):
 /// `POST /v1/services/{service}`, `GET /openapi.json`, `GET /health`.
 public enum LocalAPIServer {
     /// A Hummingbird application serving the local API; run it as a service.
@@ -45,7 +46,7 @@ public enum LocalAPIServer {
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
         }
         return Application(
-            router: router, server: try tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1(),
+            router: router, server: try tls.map { try .http2Upgrade(tlsConfiguration: $0) } ?? .http1(),
             configuration: ApplicationConfiguration(
                 address: .hostname(listener.host, port: listener.port), serverName: "lienthong-local"),
             onServerRunning: onServerRunning, logger: logger)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LienthongGateway
+import LienthongSchema
 import Logging
 
 /// `lienthong plugin check PATH`: validates an adapter manifest (a `.yaml`/`.yml` file or a
@@ -32,6 +33,9 @@ struct PluginCheckCommand: AsyncParsableCommand {
     @Option(name: .customLong("schemas"), help: "External plugins: a schema directory with an index.json (repeatable).")
     var schemaDirectories: [String] = []
 
+    @Option(help: "External plugins: a service's settings for the plugin, as JSON (checked against its settings schema; default {}).")
+    var settings: String = "{}"
+
     @Option(help: "External plugins: seconds the plugin may take to print its handshake and serve its descriptor.")
     var timeout: Int = 10
 
@@ -54,6 +58,10 @@ struct PluginCheckCommand: AsyncParsableCommand {
     }
 
     private func checkExternalPlugin() async throws {
+        let settingsValue: JSONValue
+        do { settingsValue = try JSONParser.parse(settings) } catch {
+            throw CommandFailure("--settings is not JSON: \(error)")
+        }
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let executable = URL(fileURLWithPath: path, relativeTo: current).standardizedFileURL
         var directories = schemaDirectories.map { URL(fileURLWithPath: $0, relativeTo: current).standardizedFileURL }
@@ -66,7 +74,8 @@ struct PluginCheckCommand: AsyncParsableCommand {
         var logger = Logger(label: "lienthong-plugin-check", factory: { StreamLogHandler.standardError(label: $0) })
         logger.logLevel = .error
         let findings = await ExternalPluginCheck.run(
-            command: [executable.path] + arguments, schemaDirectories: directories, startTimeout: .seconds(timeout), logger: logger)
+            command: [executable.path] + arguments, schemaDirectories: directories, settings: settingsValue,
+            startTimeout: .seconds(timeout), logger: logger)
         for finding in findings { print(finding) }
         let problems = findings.filter(\.isProblem).count
         guard problems == 0 else {

@@ -115,6 +115,8 @@ struct ExternalPluginConfigurationTests {
                   healthCheck: {failuresBeforeRestart: 0}
                 empty:
                   command: []
+                  environment: {"BAD=NAME": x, LIENTHONG_PLUGIN_SOCKET: /tmp/x}
+                  inheritEnvironment: [9LIVES]
               manifest: []
             """)
         guard case .failure(let error) = load(text, files: files) else {
@@ -135,6 +137,9 @@ struct ExternalPluginConfigurationTests {
         expectIssue("plugins.external.other.healthCheck.failuresBeforeRestart: 0 is outside 1...100")
         expectIssue("plugins.external.empty.command: needs at least the program to run")
         expectIssue("plugins: unknown setting \"manifest\"")
+        expectIssue("plugins.external.empty.environment.BAD=NAME: \"BAD=NAME\" is not an environment variable name")
+        expectIssue("plugins.external.empty.environment.LIENTHONG_PLUGIN_SOCKET: LIENTHONG_PLUGIN_SOCKET is set by the gateway")
+        expectIssue("plugins.external.empty.inheritEnvironment: \"9LIVES\" is not an environment variable name")
         // Every issue carries its line.
         #expect(error.issues.allSatisfy { $0.line != nil })
     }

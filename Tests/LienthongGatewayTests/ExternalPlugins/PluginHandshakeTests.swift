@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LienthongGateway
 
@@ -63,5 +64,26 @@ struct PluginHandshakeTests {
             default: Issue.record("\(line): expected \(kind), got \(error)")
             }
         }
+    }
+}
+
+@Suite("External plugin socket directory")
+struct PluginSocketDirectoryTests {
+    @Test("under RUNTIME_DIRECTORY, else TMPDIR, else /tmp when the path would be too long; mode 0700")
+    func placement() throws {
+        let runtime = FileManager.default.temporaryDirectory.appendingPathComponent("rt-\(UInt32.random(in: 0...UInt32.max))").path
+        try FileManager.default.createDirectory(atPath: runtime, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: runtime) }
+        let first = try ExternalPluginSet.makeSocketDirectory(for: "social-insurance", environment: ["RUNTIME_DIRECTORY": runtime + ":/other"])
+        defer { rmdir(first) }
+        #expect(first.hasPrefix(runtime + "/lienthong-social-insurance-"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: first)
+        #expect((attributes[.posixPermissions] as? Int) == 0o700)
+
+        let long = "/" + String(repeating: "d", count: 100)
+        let fallback = try ExternalPluginSet.makeSocketDirectory(for: "x", environment: ["TMPDIR": long])
+        defer { rmdir(fallback) }
+        #expect(fallback.hasPrefix("/tmp/lienthong-x-"))
+        #expect((fallback + "/plugin.sock").utf8.count <= PluginHandshake.maxSocketPathBytes)
     }
 }

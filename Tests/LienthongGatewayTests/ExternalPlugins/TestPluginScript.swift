@@ -4,7 +4,8 @@ import Foundation
 /// chosen by `MODE` (and per request by the payload), so one script covers every misbehaviour:
 ///
 /// - `MODE`: `echo` (default), `garbage-handshake`, `version-2`, `silent`, `exit-early`,
-///   `garbage-json`, `big-answer`, `schema-break`, `bad-descriptor`, `ignore-term`, `grandchild`.
+///   `garbage-json`, `big-answer`, `schema-break`, `bad-descriptor`, `ignore-term`, `grandchild`,
+///   `fail-restarts` (restarts exit with status 5 while the file `KEEP_FAILING` exists).
 /// - payload `{"crash": true}` exits at once with status 3; `{"hang": true}` sleeps forever. The
 ///   server is single-threaded, so a hung request hangs the whole plugin, as a stuck one would.
 /// - every request writes `handling <messageId>` to standard error.
@@ -27,6 +28,14 @@ enum TestPluginScript {
         sys.stderr.write("cannot open /var/lib/bhxh/participants.db\n")
         sys.stderr.flush()
         sys.exit(4)
+    if mode == "fail-restarts":
+        # The first start serves; a restart fails while the file KEEP_FAILING exists.
+        started = os.environ["KEEP_FAILING"] + ".started"
+        if os.path.exists(started) and os.path.exists(os.environ["KEEP_FAILING"]):
+            sys.stderr.write("database locked\n")
+            sys.stderr.flush()
+            sys.exit(5)
+        open(started, "w").close()
     if mode == "ignore-term":
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
     if mode == "grandchild":

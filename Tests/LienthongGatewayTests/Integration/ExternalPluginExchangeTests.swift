@@ -168,3 +168,32 @@ struct ExternalPluginExchangeTests {
         return directory
     }
 }
+
+extension ExternalPluginExchangeTests {
+    @Test("a service the plugin does not provide, or settings its schema refuses, stop the gateway's start")
+    func startChecksAgainstTheDescriptor() async throws {
+        let directory = try TestPluginScript.install()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pki = try TestPKI()
+        try await ExternalPluginTesting.withPlugins([ExternalPluginTesting.configuration(mode: "echo", directory: directory)]) { set in
+            let factories = Dictionary(uniqueKeysWithValues: set.factories.map { ($0.descriptor.id, $0 as any LienthongPluginFactory) })
+            let cases: [(GatewayConfiguration.ProvidedService, ServiceID, String)] = [
+                (.init(adapter: "test-plugin", allowedAgencies: nil), TestServices.lookup,
+                 "services.population.citizen.lookup/v1: adapter \"test-plugin\" does not provide it (it provides test.echo.call/v1)"),
+                (.init(adapter: "test-plugin", settings: .object(JSONObject([("greeting", 42)])), allowedAgencies: nil),
+                 ExternalPluginTesting.echoService,
+                 "services.test.echo.call/v1: plugin test-plugin: settings do not match its settings schema: /greeting:"),
+            ]
+            for (provided, service, message) in cases {
+                let configuration = GatewayHarness.configuration(agency: TestPKI.ministryAgency, services: [service: provided])
+                do {
+                    _ = try await GatewayHarness.withGateway(configuration, identity: pki.ministry, plugins: factories) { _ in
+                        Issue.record("the gateway started with \(service) on test-plugin")
+                    }
+                } catch let error as GatewayStartError {
+                    #expect(error.description.hasPrefix(message), "\(error)")
+                }
+            }
+        }
+    }
+}

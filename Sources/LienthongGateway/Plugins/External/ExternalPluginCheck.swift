@@ -25,7 +25,9 @@ public enum ExternalPluginCheck {
             case detail
         }
 
+        /// Whether the check passed, failed, or explains the failure before it.
         public let kind: Kind
+        /// What was checked, or what is wrong, in a sentence for the operator.
         public let text: String
 
         public static func ok(_ text: String) -> Finding { Finding(kind: .ok, text: text) }
@@ -44,10 +46,12 @@ public enum ExternalPluginCheck {
     }
 
     /// Runs the check. `command` is the program and its arguments; `schemaDirectories` are added
-    /// to the bundled schemas, as the gateway's `schemaDirectories` are.
+    /// to the bundled schemas, as the gateway's `schemaDirectories` are; `settings` (a service's
+    /// settings) are checked against the plugin's settings schema and sent with the example call.
     public static func run(
-        command: [String], schemaDirectories: [URL], startTimeout: Duration = .seconds(10),
-        environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger
+        command: [String], schemaDirectories: [URL], settings: JSONValue = .object(JSONObject()),
+        startTimeout: Duration = .seconds(10), environment: [String: String] = ProcessInfo.processInfo.environment,
+        logger: Logger
     ) async -> [Finding] {
         guard let program = command.first else { return [.problem("no program given")] }
         guard access(program, X_OK) == 0 else {
@@ -65,16 +69,17 @@ public enum ExternalPluginCheck {
         }
         let httpClient = ExternalPluginSet.makeHTTPClient()
         let findings = await launchAndCheck(
-            command: command, catalog: catalog, socketDirectory: directory, client: ExternalPluginClient(httpClient: httpClient),
-            startTimeout: startTimeout, environment: environment, logger: logger)
+            command: command, catalog: catalog, settings: settings, socketDirectory: directory,
+            client: ExternalPluginClient(httpClient: httpClient), startTimeout: startTimeout, environment: environment,
+            logger: logger)
         try? await httpClient.shutdown()
         rmdir(directory)
         return findings
     }
 
     private static func launchAndCheck(
-        command: [String], catalog: SchemaCatalog, socketDirectory directory: String, client: ExternalPluginClient,
-        startTimeout: Duration, environment: [String: String], logger: Logger
+        command: [String], catalog: SchemaCatalog, settings: JSONValue, socketDirectory directory: String,
+        client: ExternalPluginClient, startTimeout: Duration, environment: [String: String], logger: Logger
     ) async -> [Finding] {
         let program = command[0]
         var configuration = ExternalPluginConfiguration(
@@ -97,8 +102,11 @@ public enum ExternalPluginCheck {
         if !isSemanticVersion(launched.descriptor.version) {
             findings.append(.problem("version \"\(launched.descriptor.version)\" is not MAJOR.MINOR.PATCH"))
         }
+        findings += check(settings: settings, against: launched.descriptor)
         for service in launched.descriptor.services {
-            findings += await check(service, catalog: catalog, plugin: launched, client: client, maxBytes: configuration.maxResponseBytes)
+            findings += await check(
+                service, catalog: catalog, settings: settings, plugin: launched, client: client,
+                maxBytes: configuration.maxResponseBytes)
         }
         let status = await launched.process.terminate(grace: configuration.stopGrace)
         SocketFile.removeIfSocket(launched.socketPath)
@@ -113,8 +121,20 @@ public enum ExternalPluginCheck {
         return findings
     }
 
+    private static func check(settings: JSONValue, against descriptor: PluginDescriptor) -> [Finding] {
+        let validator: JSONSchemaValidator
+        do { validator = try JSONSchemaValidator(schema: descriptor.settingsSchema) } catch {
+            return [.problem("the settings schema does not compile: \(error)")]
+        }
+        let result = validator.validate(settings)
+        if result.isValid { return [.ok("settings \(settings.serialized()) match the settings schema")] }
+        return [.problem("settings \(settings.serialized()) do not match the settings schema:")]
+            + result.errors.prefix(10).map { .detail("\($0.instanceLocation.isEmpty ? "/" : $0.instanceLocation): \($0.message)") }
+    }
+
     private static func check(
-        _ service: ServiceDescriptor, catalog: SchemaCatalog, plugin: LaunchedPlugin, client: ExternalPluginClient, maxBytes: Int
+        _ service: ServiceDescriptor, catalog: SchemaCatalog, settings: JSONValue, plugin: LaunchedPlugin,
+        client: ExternalPluginClient, maxBytes: Int
     ) async -> [Finding] {
         let name = "service \(service.service)"
         var findings: [Finding] = []
@@ -139,7 +159,7 @@ public enum ExternalPluginCheck {
         }
         let pluginRequest = PluginRequest(
             service: service.service, messageID: MessageID(), from: checkAgency, to: checkAgency, payload: example, timeout: .seconds(10))
-        let body = ExternalPluginMessages.handleRequest(pluginRequest, settings: .object(JSONObject()), timeout: .seconds(10))
+        let body = ExternalPluginMessages.handleRequest(pluginRequest, settings: settings, timeout: .seconds(10))
         let answer: ExternalPluginClient.Answer
         do { answer = try await client.handle(socketPath: plugin.socketPath, body: body, timeout: .seconds(10), maxBytes: maxBytes) } catch {
             findings.append(.problem("\(name): POST /handle with the request schema's first example: \(error)"))

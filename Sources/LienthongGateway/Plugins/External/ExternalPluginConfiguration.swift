@@ -22,7 +22,9 @@ public struct ExternalPluginConfiguration: Sendable, Hashable {
     public var callTimeout: Duration?
     /// The largest answer read from the plugin; a larger one fails the call with 502.
     public var maxResponseBytes: Int
+    /// How a running plugin that stopped answering is found.
     public var healthCheck: HealthCheck
+    /// How soon a crashed or hung plugin is started again.
     public var restart: RestartPolicy
     /// How long the plugin has to exit after SIGTERM before it gets SIGKILL.
     public var stopGrace: Duration
@@ -48,7 +50,9 @@ public struct ExternalPluginConfiguration: Sendable, Hashable {
 
     /// A periodic `GET /descriptor` that finds a plugin which is running but no longer answers.
     public struct HealthCheck: Sendable, Hashable {
+        /// Time between checks.
         public var interval: Duration
+        /// How long one check may take.
         public var timeout: Duration
         /// Consecutive failed checks after which the plugin is killed and restarted.
         public var failuresBeforeRestart: Int
@@ -63,8 +67,11 @@ public struct ExternalPluginConfiguration: Sendable, Hashable {
     /// Exponential back-off between restarts: `initialBackoff`, doubled after each failed run up to
     /// `maxBackoff`; a run that lasted `resetAfter` starts again from `initialBackoff`.
     public struct RestartPolicy: Sendable, Hashable {
+        /// The wait before the first restart in a row.
         public var initialBackoff: Duration
+        /// The longest wait between restarts.
         public var maxBackoff: Duration
+        /// A run at least this long counts as healthy: the next restart waits `initialBackoff`.
         public var resetAfter: Duration
 
         public init(initialBackoff: Duration = .milliseconds(500), maxBackoff: Duration = .seconds(30), resetAfter: Duration = .seconds(60)) {

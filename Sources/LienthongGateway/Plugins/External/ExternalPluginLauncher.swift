@@ -10,7 +10,7 @@ import Darwin
 
 /// A plugin process that completed its handshake and served a valid descriptor.
 struct LaunchedPlugin: Sendable {
-    let process: ChildProcess
+    let process: PluginProcess
     let socketPath: String
     let descriptor: PluginDescriptor
     let output: PluginOutputCapture
@@ -53,9 +53,9 @@ struct ExternalPluginLauncher: Sendable {
     func launch(expectedID: String?) async throws(ExternalPluginStartError) -> LaunchedPlugin {
         let deadline = ContinuousClock.now + configuration.startTimeout
         SocketFile.removeIfSocket(suggestedSocketPath)
-        let process: ChildProcess
+        let process: PluginProcess
         do {
-            process = try ChildProcess.spawn(
+            process = try PluginProcess.spawn(
                 arguments: configuration.command, environment: environment, workingDirectory: configuration.workingDirectory)
         } catch {
             throw ExternalPluginStartError(plugin: configuration.id, reason: error.description)
@@ -83,7 +83,7 @@ struct ExternalPluginLauncher: Sendable {
     }
 
     private func readHandshake(
-        _ output: PluginOutputCapture, process: ChildProcess, until deadline: ContinuousClock.Instant
+        _ output: PluginOutputCapture, process: PluginProcess, until deadline: ContinuousClock.Instant
     ) async throws(ExternalPluginStartError) -> PluginHandshake {
         let lines = output.handshakeLines
         let first = await Deadline.run(until: deadline) { () async -> String? in
@@ -104,7 +104,7 @@ struct ExternalPluginLauncher: Sendable {
     }
 
     private func fetchDescriptor(
-        socketPath: String, process: ChildProcess, until deadline: ContinuousClock.Instant
+        socketPath: String, process: PluginProcess, until deadline: ContinuousClock.Instant
     ) async throws(ExternalPluginStartError) -> PluginDescriptor {
         // The plugin prints the handshake once it listens; allow a short retry for one that prints
         // just before it binds.

@@ -104,16 +104,18 @@ public final class ExternalPluginSet: Sendable {
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 
-    /// A fresh directory, mode 0700, for one plugin's socket: under `TMPDIR` when the socket path
-    /// stays within the Unix socket limit there, else under /tmp.
-    static func makeSocketDirectory(for id: String, environment: [String: String]) throws(ChildProcessError) -> String {
-        var base = environment["TMPDIR"].map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "/tmp"
+    /// A fresh directory, mode 0700, for one plugin's socket: under systemd's `RUNTIME_DIRECTORY`
+    /// (`RuntimeDirectory=` in the unit; safe from /tmp cleaners), else `TMPDIR`, else /tmp; /tmp
+    /// also when the socket path would exceed the Unix socket limit.
+    static func makeSocketDirectory(for id: String, environment: [String: String]) throws(PluginProcessError) -> String {
+        let runtime = environment["RUNTIME_DIRECTORY"]?.split(separator: ":").first.map(String.init)
+        var base = (runtime ?? environment["TMPDIR"]).map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "/tmp"
         let suffix = "/lienthong-\(id.prefix(24))-XXXXXX/plugin.sock"
         if base.isEmpty || !base.hasPrefix("/") || (base + suffix).utf8.count > PluginHandshake.maxSocketPathBytes { base = "/tmp" }
         var template = Array("\(base)/lienthong-\(id.prefix(24))-XXXXXX".utf8CString)
         let created = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }
         guard created != nil else {
-            throw ChildProcessError("cannot create a socket directory under \(base): \(String(cString: strerror(errno)))")
+            throw PluginProcessError("cannot create a socket directory under \(base): \(String(cString: strerror(errno)))")
         }
         return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }

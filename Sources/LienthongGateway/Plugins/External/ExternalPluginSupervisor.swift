@@ -117,9 +117,9 @@ actor ExternalPluginSupervisor {
         restartTask?.cancel()
         switch previous {
         case .running(let launched, _):
-            await launched.process.terminate(grace: configuration.stopGrace)
+            let status = await launched.process.terminate(grace: configuration.stopGrace)
             SocketFile.removeIfSocket(launched.socketPath)
-            logger.notice("external plugin \(configuration.id) stopped")
+            logger.notice("external plugin \(configuration.id) stopped (it \(status))")
         case .starting(let task):
             // The start notices `.stopped` and terminates what it started.
             await task.value
@@ -134,13 +134,13 @@ actor ExternalPluginSupervisor {
 
     // MARK: - Running, crashing, restarting
 
-    private func process(ofGeneration wanted: Int) -> ChildProcess? {
+    private func process(ofGeneration wanted: Int) -> PluginProcess? {
         if case .running(let launched, let generation) = state, generation == wanted { return launched.process }
         return lastExited?.generation == wanted ? lastExited?.process : nil
     }
 
     /// The process that ended last, kept so that calls which lost it can name how it ended.
-    private var lastExited: (generation: Int, process: ChildProcess)?
+    private var lastExited: (generation: Int, process: PluginProcess)?
 
     private func adopt(_ launched: LaunchedPlugin, restarted: Bool) {
         generation += 1

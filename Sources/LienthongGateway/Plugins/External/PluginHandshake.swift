@@ -12,6 +12,7 @@ public struct PluginHandshake: Sendable, Hashable {
     /// The longest socket path a Unix socket address holds (`sun_path` is 108 bytes with its NUL).
     public static let maxSocketPathBytes = 107
 
+    /// The protocol version the plugin speaks (only `supportedVersion` is accepted).
     public let version: Int
     /// Absolute path of the Unix socket the plugin listens on.
     public let socketPath: String

@@ -10,10 +10,12 @@ import Darwin
 /// streams, reaped by a dedicated thread so that it never lingers as a zombie.
 ///
 /// posix_spawn rather than Foundation's `Process`: the child must start with an empty signal mask
-/// and default signal dispositions. Swift's concurrency threads block every signal, and
-/// swift-service-lifecycle ignores SIGTERM to catch it through a dispatch source; a child would
-/// inherit both and then ignore the SIGTERM that asks it to stop.
-final class ChildProcess: Sendable {
+/// and default signal dispositions. Swift's concurrency threads block every signal, and a child
+/// inherits the mask of the thread that starts it: it would then never see the SIGTERM that asks
+/// it to stop. Dispositions are reset too, so a signal the gateway process ignores (on Darwin,
+/// swift-service-lifecycle ignores SIGTERM to catch it through a dispatch source) is not ignored
+/// by the plugin.
+final class PluginProcess: Sendable {
     let pid: pid_t
     /// Standard output and standard error of the child, to be read by the owner (who closes them).
     let standardOutput: Int32
@@ -40,8 +42,8 @@ final class ChildProcess: Sendable {
     /// `workingDirectory` with exactly `environment`.
     static func spawn(
         arguments: [String], environment: [String: String], workingDirectory: String
-    ) throws(ChildProcessError) -> ChildProcess {
-        guard let program = arguments.first, !program.isEmpty else { throw ChildProcessError("no program to run") }
+    ) throws(PluginProcessError) -> PluginProcess {
+        guard let program = arguments.first, !program.isEmpty else { throw PluginProcessError("no program to run") }
         let input = try pipePair()
         let output: (read: Int32, write: Int32)
         do { output = try pipePair() } catch {
@@ -65,7 +67,7 @@ final class ChildProcess: Sendable {
         let chdirResult = GNULibc.addChdir(&actions, workingDirectory)
         guard chdirResult == 0 else {
             closeAll(input.read, input.write, output.read, output.write, errors.read, errors.write)
-            throw ChildProcessError("cannot set the working directory \(workingDirectory): \(String(cString: strerror(chdirResult)))")
+            throw PluginProcessError("cannot set the working directory \(workingDirectory): \(String(cString: strerror(chdirResult)))")
         }
 
         var attributes = posix_spawnattr_t()
@@ -96,9 +98,9 @@ final class ChildProcess: Sendable {
         closeAll(input.read, output.write, errors.write)
         guard result == 0 else {
             closeAll(input.write, output.read, errors.read)
-            throw ChildProcessError("cannot start \(program): \(String(cString: strerror(result)))")
+            throw PluginProcessError("cannot start \(program): \(String(cString: strerror(result)))")
         }
-        let child = ChildProcess(pid: pid, standardInput: input.write, standardOutput: output.read, standardError: errors.read)
+        let child = PluginProcess(pid: pid, standardInput: input.write, standardOutput: output.read, standardError: errors.read)
         child.startReaper()
         return child
     }
@@ -201,10 +203,10 @@ final class ChildProcess: Sendable {
         thread.start()
     }
 
-    private static func pipePair() throws(ChildProcessError) -> (read: Int32, write: Int32) {
+    private static func pipePair() throws(PluginProcessError) -> (read: Int32, write: Int32) {
         var ends: [Int32] = [0, 0]
         guard GNULibc.closeOnExecPipe(&ends) == 0 else {
-            throw ChildProcessError("cannot create a pipe: \(String(cString: strerror(errno)))")
+            throw PluginProcessError("cannot create a pipe: \(String(cString: strerror(errno)))")
         }
         return (ends[0], ends[1])
     }
@@ -250,7 +252,7 @@ enum ProcessExitStatus: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A process could not be started.
-struct ChildProcessError: Error, Sendable, CustomStringConvertible {
+struct PluginProcessError: Error, Sendable, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }
