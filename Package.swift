@@ -163,7 +163,7 @@ let package = Package(
         .testTarget(
             name: "LienthongGatewayTests",
             dependencies: [
-                "LienthongGateway", "LienthongCrypto", "LienthongSchema", "LienthongMocks", "LienthongDeclarative",
+                "LienthongGateway", "LienthongCrypto", "LienthongSchema", "LienthongMocks", "LienthongDeclarative", "LandPlugin",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strictSwift),

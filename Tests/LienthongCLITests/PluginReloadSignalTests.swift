@@ -50,7 +50,8 @@ struct PluginReloadSignalTests {
             .write(to: URL(fileURLWithPath: manifest))
         server.signal(SIGHUP)
         #expect(try await server.waitForError(containing: "generation 2 stays in service"), "\(server.errorOutput)")
-        #expect(server.errorOutput.contains("manifest reload refused: \(manifest):35:12: upstream.retries: 20 is outside 0...5"),
+        let line = try #require(original.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("  retries: 2 ") }) + 1
+        #expect(server.errorOutput.contains("manifest reload refused: \(manifest):\(line):12: upstream.retries: 20 is outside 0...5"),
                 "\(server.errorOutput)")
         #expect(server.isRunning)
 

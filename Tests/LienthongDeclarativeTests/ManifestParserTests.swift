@@ -87,7 +87,7 @@ struct ManifestParserTests {
             "bad.yaml:18:17: services.\"test.thing.lookup/v1\".request.headers.X-Name: {xml:A}: {xml:…} reads an XML answer; here the input is JSON (use a JSON Pointer such as {/field})",
             "bad.yaml:19:9: services.\"test.thing.lookup/v1\".request.headers.Content-Length: Content-Length is set by the gateway (Content-Type from the body kind)",
             "bad.yaml:23:13: services.\"test.thing.lookup/v1\".response.body.id: {/id}: the answer is XML: use {xml:Element/Path}, not a JSON Pointer",
-            "bad.yaml:24:12: services.\"test.thing.lookup/v1\".response.body.k: {@xml:K}: {@xml:…} is only meaningful inside $each",
+            "bad.yaml:24:12: services.\"test.thing.lookup/v1\".response.body.k: {@xml:K}: {@xml:…} is only meaningful inside $each or $with",
             "bad.yaml:25:7: services.\"test.thing.lookup/v1\".response: unknown setting \"colour\" (allowed here: body, format, notFoundWhen)",
             "bad.yaml:13:14: services.\"test.thing.lookup/v1\".retries: retries apply only to idempotent calls (GET, PUT, DELETE, or a POST marked idempotent: true); POST is not",
         ])
@@ -171,6 +171,28 @@ struct ManifestParserTests {
         #expect(files.issues("typo.yaml") == [
             "typo.yaml:16:9: services.\"test.thing.lookup/v1\".response.body.idd: the response schema declares no /idd (it declares /id, /rows)",
             "typo.yaml:19:33: services.\"test.thing.lookup/v1\".response.body.rows.$map.name: the response schema declares no /rows/0/name (it declares /rows/0/code)",
+        ])
+    }
+
+    @Test("schemas named by $id come from the catalog; a file and an $id together are refused")
+    func schemasByID() throws {
+        let files = try ManifestFiles()
+        defer { files.remove() }
+        try files.writeOpenSchemas("thing")
+        let byID = Self.minimal
+            .replacingOccurrences(of: "schemas/thing.request.json", with: "https://schemas.lienthong.vn/land/parcel.lookup.request.v1.json")
+            .replacingOccurrences(of: "schemas/thing.response.json", with: "https://schemas.lienthong.vn/land/parcel.lookup.response.v1.json")
+        try files.write("id.yaml", byID)
+        let manifest = try files.load("id.yaml")
+        #expect(manifest.services.first?.schemasFromCatalog == true)
+        #expect(manifest.schemaFiles.isEmpty)
+        #expect(manifest.schemaFileSet.services.isEmpty)
+        #expect(manifest.descriptor.services.first?.requestSchema == "https://schemas.lienthong.vn/land/parcel.lookup.request.v1.json")
+
+        try files.write("mixed.yaml", Self.minimal.replacingOccurrences(
+            of: "schemas/thing.request.json", with: "https://schemas.lienthong.vn/land/parcel.lookup.request.v1.json"))
+        #expect(files.issues("mixed.yaml") == [
+            "mixed.yaml:8:5: services.\"test.thing.lookup/v1\": give both schemas as files, or both as the $id of schemas the gateway already has",
         ])
     }
 

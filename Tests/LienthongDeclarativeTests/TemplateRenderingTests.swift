@@ -77,6 +77,21 @@ struct TemplateRenderingTests {
         #expect(try renderer().json(template) == [["ma": "X1", "so": "1"], ["ma": "X2", "so": "2"]])
     }
 
+    @Test("$with maps one value, and leaves its member out when an optional source is absent")
+    func with() throws {
+        let template = ValueTemplate.object([
+            .init(key: "first", value: .with(
+                source: try Placeholder(parsing: "/items/0?"),
+                template: .object([.init(key: "ma", value: .text(try TextTemplate(parsing: "{@/code}")))]))),
+            .init(key: "none", value: .with(
+                source: try Placeholder(parsing: "/nothing?"),
+                template: .object([.init(key: "ma", value: .text(try TextTemplate(parsing: "{@/code}")))]))),
+        ])
+        #expect(try renderer().json(template) == ["first": ["ma": "X1"]])
+        let required = ValueTemplate.with(source: try Placeholder(parsing: "/nothing"), template: .literal(1))
+        #expect(throws: TemplateFillError(placeholder: "{/nothing}", reason: "has no value")) { try renderer().json(required) }
+    }
+
     @Test("a required value that is missing, or text from an object, fails naming the placeholder")
     func failures() throws {
         let missing = ValueTemplate.text(try TextTemplate(parsing: "{/nope}"))

@@ -76,7 +76,7 @@ struct PlaceholderRulesTests {
         #expect(try refusal("xml:A/B", .response(.xml)) == nil)
         #expect(try refusal("xml:A/B", .response(.json)) != nil)
         #expect(try refusal("/a", .response(.xml)) != nil)
-        #expect(try refusal("@/a", .response(.json)) == "{@…} is only meaningful inside $each")
+        #expect(try refusal("@/a", .response(.json)) == "{@…} is only meaningful inside $each or $with")
         #expect(try refusal("@/a", .response(.json), insideEach: true) == nil)
         #expect(try refusal("@xml:C", .response(.xml), insideEach: true) == nil)
         #expect(try refusal("@", .response(.xml), insideEach: true) == nil)

@@ -78,3 +78,40 @@ struct ManifestConfigurationTests {
         #expect(found.contains { $0.hasPrefix("ministry.yaml:7:3: plugins: unknown setting \"extrnal\"") }, "\(found)")
     }
 }
+
+@Suite("Configuration: manifests naming bundled schemas")
+struct ManifestCatalogSchemasTests {
+    @Test("a manifest may serve a bundled service with its bundled schemas, but not with other $ids")
+    func bundledSchemas() throws {
+        let files = try ConfigurationLoaderTests.Files()
+        defer { files.remove() }
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("examples/adapters/land/land.yaml").path
+        let yaml = """
+            agency: 000.00.00.G01
+            exchange: {certificateChain: chain.pem, privateKey: key.pem, trustedCAs: [ca.pem]}
+            plugins:
+              manifests: [\(example)]
+            services:
+              land.parcel.lookup/v1: {adapter: land-rest, settings: {baseURL: "http://land.internal"}}
+            """
+        let configuration = try ConfigurationLoader(environment: [:]).load(yaml: yaml, file: "ministry.yaml", baseDirectory: files.directory)
+        #expect(configuration.plugins.manifests.first?.services.first?.schemasFromCatalog == true)
+
+        let text = try String(contentsOfFile: example, encoding: .utf8)
+        let wrong = files.directory + "/land.yaml"
+        try Data(text.replacingOccurrences(of: "land/parcel.lookup.response.v1.json", with: "population/citizen.lookup.response.v1.json").utf8)
+            .write(to: URL(fileURLWithPath: wrong))
+        do {
+            _ = try ConfigurationLoader(environment: [:]).load(
+                yaml: yaml.replacingOccurrences(of: example, with: wrong), file: "ministry.yaml", baseDirectory: files.directory)
+            Issue.record("a manifest naming other schemas for a bundled service was accepted")
+        } catch {
+            #expect(error.issues.map(\.description) == [
+                "ministry.yaml:4:14: plugins.manifests: \(wrong): land.parcel.lookup/v1 names "
+                    + "https://schemas.lienthong.vn/land/parcel.lookup.request.v1.json and https://schemas.lienthong.vn/population/citizen.lookup.response.v1.json, "
+                    + "but the gateway serves it with https://schemas.lienthong.vn/land/parcel.lookup.request.v1.json and https://schemas.lienthong.vn/land/parcel.lookup.response.v1.json",
+            ])
+        }
+    }
+}

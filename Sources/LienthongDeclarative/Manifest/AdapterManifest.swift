@@ -34,14 +34,30 @@ public struct AdapterManifest: Sendable {
             settingsSchema: DeclarativeSettings.schema)
     }
 
-    /// The schemas to add to the gateway's catalog, with the services they serve.
+    /// The schemas to add to the gateway's catalog, with the services they serve (those whose
+    /// schemas are given as files; the others are already in the catalog).
     public var schemaFileSet: SchemaFileSet {
         SchemaFileSet(
             name: file, files: schemaFiles,
-            services: services.map {
+            services: services.filter { !$0.schemasFromCatalog }.map {
                 SchemaFileSet.Service(
                     service: $0.service.rawValue, requestSchema: $0.requestSchemaID, responseSchema: $0.responseSchemaID)
             })
+    }
+
+    /// Services whose schemas are named by `$id` but that `catalog` does not serve with exactly
+    /// those schemas, as messages; empty when all fit.
+    public func catalogMismatches(in catalog: SchemaCatalog) -> [String] {
+        services.filter(\.schemasFromCatalog).compactMap { mapping in
+            guard let known = catalog.schemas(forService: mapping.service.rawValue) else {
+                return "\(file): \(mapping.service) names its schemas by $id, but the gateway has no schemas for \(mapping.service)"
+            }
+            guard known.request.id == mapping.requestSchemaID, known.response.id == mapping.responseSchemaID else {
+                return "\(file): \(mapping.service) names \(mapping.requestSchemaID) and \(mapping.responseSchemaID), "
+                    + "but the gateway serves it with \(known.request.id) and \(known.response.id)"
+            }
+            return nil
+        }
     }
 
     /// The mapping of `service`, if the manifest declares it.
@@ -86,6 +102,9 @@ public struct ServiceMapping: Sendable {
     public let service: ServiceID
     public let requestSchemaID: String
     public let responseSchemaID: String
+    /// The schemas are named by `$id` and come from the catalog (bundled or `schemaDirectories`),
+    /// e.g. a manifest that replaces a built-in adapter for a bundled service.
+    public let schemasFromCatalog: Bool
     public let request: RequestMapping
     public let response: ResponseMapping
     public let errors: ErrorMapping

@@ -111,9 +111,14 @@ struct ManifestParser {
             let retries = retryCount(settings, method: requestParts?.method, upstream: upstream)
             settings.finish()
             guard let service, let requestSchema, let responseSchema, let request, let response else { continue }
+            guard requestSchema.json == nil && responseSchema.json == nil || requestSchema.json != nil && responseSchema.json != nil else {
+                reader.report("give both schemas as files, or both as the $id of schemas the gateway already has", at: settings.node, path: path)
+                continue
+            }
             services.append(ServiceMapping(
-                service: service, requestSchemaID: requestSchema.id, responseSchemaID: responseSchema.id, request: request,
-                response: response, errors: errors, timeout: timeoutMs.map { .milliseconds($0) }, retries: retries))
+                service: service, requestSchemaID: requestSchema.id, responseSchemaID: responseSchema.id,
+                schemasFromCatalog: requestSchema.json == nil, request: request, response: response, errors: errors,
+                timeout: timeoutMs.map { .milliseconds($0) }, retries: retries))
         }
         return services
     }
@@ -133,11 +138,15 @@ struct ManifestParser {
         return idempotent ? (own ?? upstream?.retries ?? 0) : 0
     }
 
-    /// The `$id` and content of the schema file named by `key`.
-    private func schemaFile(_ settings: MappingReader, _ key: String, files: inout [String: SchemaFileSet.File]) -> (id: String, json: JSONValue)? {
+    /// The `$id` and content of the schema file named by `key`; for an absolute `http(s)://` URI,
+    /// the `$id` of a schema the gateway already has (bundled or in `schemaDirectories`), without content.
+    private func schemaFile(
+        _ settings: MappingReader, _ key: String, files: inout [String: SchemaFileSet.File]
+    ) -> (id: String, json: JSONValue?)? {
         guard let node = settings.value(key, required: true) else { return nil }
         let path = YAMLReader.path(settings.path, key)
         guard let text = reader.string(node, path: path) else { return nil }
+        if text.hasPrefix("https://") || text.hasPrefix("http://") { return (text, nil) }
         let file = resolve(text)
         guard let data = FileManager.default.contents(atPath: file) else {
             reader.report("schema file \(file) cannot be read", at: node, path: path)

@@ -72,24 +72,28 @@ struct ManifestTemplates {
         }
     }
 
+    /// `{$each: "{…}", $map: …}` (every element of an array) or `{$with: "{…}", $map: …}` (one value).
     private func each(
         _ node: Node, path: String, rules: PlaceholderRules, insideEach: Bool, shape: SchemaPointerCheck.Position?
     ) -> ValueTemplate? {
         guard let map = reader.mapping(node, path: path) else { return nil }
-        let sourceNode = map.value("$each", required: true)
+        let single = map.value("$with") != nil
+        let directive = single ? "$with" : "$each"
+        let sourceNode = map.value(directive, required: true)
         let templateNode = map.value("$map", required: true)
         map.finish()
         guard let sourceNode, let templateNode else { return nil }
-        let sourcePath = YAMLReader.path(path, "$each")
+        let sourcePath = YAMLReader.path(path, directive)
         guard let source = text(sourceNode, path: sourcePath, rules: rules, insideEach: insideEach) else { return nil }
         guard let slot = source.soleSlot else {
-            reader.report("$each takes exactly one placeholder naming an array (or repeated XML elements), e.g. \"{/items}\"",
-                          at: sourceNode, path: sourcePath)
+            let expected = single ? "a value, e.g. \"{/item?}\"" : "an array (or repeated XML elements), e.g. \"{/items}\""
+            reader.report("\(directive) takes exactly one placeholder naming \(expected)", at: sourceNode, path: sourcePath)
             return nil
         }
-        guard let template = value(templateNode, path: YAMLReader.path(path, "$map"), rules: rules, insideEach: true, shape: shape?.items)
+        let mapPath = YAMLReader.path(path, "$map")
+        guard let template = value(templateNode, path: mapPath, rules: rules, insideEach: true, shape: single ? shape : shape?.items)
         else { return nil }
-        return .each(source: slot, template: template)
+        return single ? .with(source: slot, template: template) : .each(source: slot, template: template)
     }
 
     /// Reports placeholders not allowed here; true when all are.

@@ -47,11 +47,11 @@ struct PlaceholderRules: Sendable {
             if case .response(.xml) = place { return nil }
             return "{xml:…} reads an XML answer; here the input is JSON (use a JSON Pointer such as {/field})"
         case .itemPointer(let pointer):
-            guard insideEach else { return "{@…} is only meaningful inside $each" }
+            guard insideEach else { return "{@…} is only meaningful inside $each or $with" }
             if case .response(.xml) = place, !pointer.isRoot { return "the $each items are XML elements: use {@xml:Child} or {@}" }
             return nil
         case .itemXML:
-            guard insideEach else { return "{@xml:…} is only meaningful inside $each" }
+            guard insideEach else { return "{@xml:…} is only meaningful inside $each or $with" }
             if case .response(.xml) = place { return nil }
             return "{@xml:…} reads XML elements; here the items are JSON"
         }

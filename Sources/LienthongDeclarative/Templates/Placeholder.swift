@@ -81,7 +81,7 @@ public struct Placeholder: Sendable, Hashable, CustomStringConvertible {
         if let field = EnvelopeField(rawValue: body) { return .envelope(field) }
         let known = EnvelopeField.allCases.map { "{\($0.rawValue)}" }.joined(separator: ", ")
         throw TemplateSyntaxError(
-            "{\(text)}: unknown placeholder; use a JSON Pointer ({/field}), {xml:Path/To/Element}, {@…} inside $each, "
+            "{\(text)}: unknown placeholder; use a JSON Pointer ({/field}), {xml:Path/To/Element}, {@…} inside $each or $with, "
                 + "{secret:NAME} or one of \(known)")
     }
 

@@ -77,6 +77,11 @@ public struct TemplateRenderer: Sendable {
                 if let value = try json(item) { result.append(value) }
             }
             return .array(result)
+        case .with(let source, let itemTemplate):
+            guard let item = try items(of: source, single: true)?.first else { return nil }
+            var inner = self
+            inner.item = item
+            return try inner.json(itemTemplate)
         case .each(let source, let itemTemplate):
             guard let items = try items(of: source) else { return nil }
             var result: [JSONValue] = []
@@ -116,7 +121,7 @@ public struct TemplateRenderer: Sendable {
             switch item {
             case .json(let value): return pointer.resolve(in: value)
             case .xml(let element): return pointer.isRoot ? .string(Self.text(of: element)) : nil
-            case nil: throw wrongDocument(placeholder, "{@…} is only meaningful inside $each")
+            case nil: throw wrongDocument(placeholder, "{@…} is only meaningful inside $each or $with")
             }
         case .itemXML(let path):
             guard case .xml(let element) = item else { throw wrongDocument(placeholder, "the $each items are not XML elements") }
@@ -128,16 +133,21 @@ public struct TemplateRenderer: Sendable {
         }
     }
 
-    private func items(of placeholder: Placeholder) throws(TemplateFillError) -> [Item]? {
+    /// The elements `$each` maps, or (`single`) the one value `$with` maps; nil when absent.
+    private func items(of placeholder: Placeholder, single: Bool = false) throws(TemplateFillError) -> [Item]? {
         let found: [Item]?
         switch (placeholder.source, input.document, item) {
         case (.xml(let path), .xml(let root), _):
-            found = path.elements(fromRoot: root).map { $0.map(Item.xml) }
+            found = single ? path.element(fromRoot: root).map { [Item.xml($0)] } : path.elements(fromRoot: root).map { $0.map(Item.xml) }
         case (.itemXML(let path), _, .xml(let element)?):
-            found = path.elements(below: element).map { $0.map(Item.xml) }
+            found = single ? path.element(below: element).map { [Item.xml($0)] } : path.elements(below: element).map { $0.map(Item.xml) }
         default:
             guard let value = try rawValue(of: placeholder), !value.isNull else {
                 found = nil
+                break
+            }
+            if single {
+                found = [.json(value)]
                 break
             }
             guard case .array(let elements) = value else {

@@ -7,12 +7,15 @@ import LienthongJSON
 ///
 /// `{$each: "{/items}", $map: <template>}` maps every element of an array (or every XML element
 /// the path's last step matches) through `$map`, where `{@…}` reads the current element.
+/// `{$with: "{/item?}", $map: <template>}` maps one value the same way; when an optional source
+/// is absent the whole member is left out (an optional nested object).
 public indirect enum ValueTemplate: Sendable, Hashable {
     case literal(JSONValue)
     case text(TextTemplate)
     case object([Member])
     case array([ValueTemplate])
     case each(source: Placeholder, template: ValueTemplate)
+    case with(source: Placeholder, template: ValueTemplate)
 
     public struct Member: Sendable, Hashable {
         public let key: String
@@ -31,7 +34,7 @@ public indirect enum ValueTemplate: Sendable, Hashable {
         case .text(let template): return template.placeholders.map { ($0, insideEach) }
         case .object(let members): return members.flatMap { $0.value.placeholders(insideEach: insideEach) }
         case .array(let items): return items.flatMap { $0.placeholders(insideEach: insideEach) }
-        case .each(let source, let template):
+        case .each(let source, let template), .with(let source, let template):
             return [(source, insideEach)] + template.placeholders(insideEach: true)
         }
     }

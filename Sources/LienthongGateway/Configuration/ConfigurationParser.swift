@@ -1,5 +1,6 @@
 import Foundation
 import LienthongCore
+import LienthongDeclarative
 import LienthongSchema
 import LienthongStore
 import LienthongPluginAPI
@@ -43,8 +44,7 @@ struct ConfigurationParser {
         let audit = top.mapping("audit").map(auditSettings) ?? GatewayConfiguration.AuditSettings()
         top.finish()
         checkSchemas(
-            routes: routes, services: services, directories: schemaDirectories,
-            fileSets: pluginSettings.manifests.map(\.schemaFileSet), at: root)
+            routes: routes, services: services, directories: schemaDirectories, manifests: pluginSettings.manifests, at: root)
         guard let agency, let exchange else { return nil }
         return GatewayConfiguration(
             agency: agency, localAPI: localAPI, exchange: exchange, peers: peers, routes: routes, clients: clients,
@@ -306,12 +306,18 @@ struct ConfigurationParser {
     /// Every routed or provided service needs request and response schemas.
     private func checkSchemas(
         routes: [ServiceID: AgencyCode], services: [ServiceID: GatewayConfiguration.ProvidedService],
-        directories: [String], fileSets: [SchemaFileSet], at root: Node
+        directories: [String], manifests: [AdapterManifest], at root: Node
     ) {
         let catalog: SchemaCatalog
-        do { catalog = try SchemaCatalog.load(directories: directories.map { URL(fileURLWithPath: $0) }, fileSets: fileSets) } catch {
-            reader.report("schemas: \(error)", at: root, path: fileSets.isEmpty ? "schemaDirectories" : "schemaDirectories, plugins.manifests")
+        do {
+            catalog = try SchemaCatalog.load(
+                directories: directories.map { URL(fileURLWithPath: $0) }, fileSets: manifests.map(\.schemaFileSet))
+        } catch {
+            reader.report("schemas: \(error)", at: root, path: manifests.isEmpty ? "schemaDirectories" : "schemaDirectories, plugins.manifests")
             return
+        }
+        for mismatch in manifests.flatMap({ $0.catalogMismatches(in: catalog) }) {
+            reader.report(mismatch, at: root["plugins"]?["manifests"], path: "plugins.manifests")
         }
         for service in Set(routes.keys).union(services.keys).sorted() where catalog.schemas(forService: service.rawValue) == nil {
             let section = routes[service] != nil ? "routes" : "services"

@@ -60,6 +60,9 @@ struct ManifestReload: Sendable {
         do throws(SchemaCatalogError) {
             catalog = try SchemaCatalog.load(
                 directories: configuration.schemaDirectories.map { URL(fileURLWithPath: $0) }, fileSets: manifests.map(\.schemaFileSet))
+            for mismatch in manifests.flatMap({ $0.catalogMismatches(in: catalog) }) {
+                issues.append(ConfigurationIssue(file: Self.configurationFile, line: nil, column: nil, path: "plugins.manifests", message: mismatch))
+            }
             let needed = Set(configuration.routes.keys).union(configuration.services.keys)
             for service in needed.sorted() where catalog.schemas(forService: service.rawValue) == nil {
                 report(service, "no request/response schemas for \(service) any more")

@@ -16,10 +16,15 @@ struct ManifestCheck {
             throw CommandFailure("\(error.issues.count) problem\(error.issues.count == 1 ? "" : "s") in \(path):\n\(error)")
         }
         guard !manifests.isEmpty else { throw CommandFailure("\(path) holds no manifest (*.yaml, *.yml)") }
+        let catalog: SchemaCatalog
         do {
-            _ = try SchemaCatalog.load(fileSets: manifests.map(\.schemaFileSet))
+            catalog = try SchemaCatalog.load(fileSets: manifests.map(\.schemaFileSet))
         } catch {
             throw CommandFailure("schemas: \(error)")
+        }
+        let mismatches = manifests.flatMap { $0.catalogMismatches(in: catalog) }
+        guard mismatches.isEmpty else {
+            throw CommandFailure(mismatches.joined(separator: "\n") + "\n(only the bundled schemas are known here)")
         }
         for manifest in manifests { print(Self.summary(of: manifest)) }
         for note in manifests.flatMap(Self.secretNotes) { print("note: \(note)") }

@@ -50,9 +50,7 @@ struct PluginCheckCommand: AsyncParsableCommand {
         switch PluginCheckTarget(path: path) {
         case .manifest:
             try ManifestCheck(path: path).run()
-        case .missing:
-            throw CommandFailure("\(path): no such file or directory")
-        case .other:
+        case .executable:
             try await checkExternalPlugin()
         }
     }
@@ -88,20 +86,17 @@ struct PluginCheckCommand: AsyncParsableCommand {
 /// What `plugin check` was given, by its path.
 enum PluginCheckTarget {
     case manifest
-    case missing
-    /// Anything else (e.g. an external plugin's executable).
-    case other
+    /// Anything else: an external plugin's executable (whose check reports a missing or
+    /// non-executable file itself).
+    case executable
 
     init(path: String) {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            self = .missing
-            return
-        }
-        if isDirectory.boolValue || path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if (exists && isDirectory.boolValue) || path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
             self = .manifest
         } else {
-            self = .other
+            self = .executable
         }
     }
 }

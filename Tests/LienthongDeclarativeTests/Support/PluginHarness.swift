@@ -34,7 +34,7 @@ struct PluginHarness {
         }
     }
 
-    func call(_ payload: JSONValue, service: String = "test.thing.lookup/v1", timeout: Duration = .seconds(10)) async -> Result<JSONValue, PluginError> {
+    func call(_ payload: JSONValue, service: String = "test.thing.lookup/v1", timeout: Duration = .seconds(60)) async -> Result<JSONValue, PluginError> {
         do {
             let request = PluginRequest(
                 service: try ServiceID(parsing: service), messageID: MessageID(), from: try AgencyCode(parsing: "000.00.00.H41"),

@@ -17,6 +17,8 @@ struct DeclarativeExchangeTests {
     static func upstreamAnswer(_ request: UpstreamServer.Received) -> UpstreamServer.Answer {
         let card = String(request.path.split(separator: "/").last ?? "")
         if card == "ZZ0000000000000" { return .init(status: 404, body: #"{"error": "thẻ không tồn tại"}"#) }
+        // A name that is a number: mapped as it is, then refused by the response schema.
+        if card == "NN0000000000000" { return .init(status: 200, body: #"{"data": {"ma_the": "NN0000000000000", "ho_ten": 42}}"#) }
         return .init(status: 200, body: #"{"data": {"ma_the": "\#(card)", "ho_ten": "Phạm Văn C"}}"#)
     }
 
@@ -44,7 +46,7 @@ struct DeclarativeExchangeTests {
         }
     }
 
-    @Test("a lookup goes province → ministry → upstream and back, mapped and signed; errors map to problems")
+    @Test("a lookup goes province → ministry → upstream and back, mapped and signed; errors and a schema-breaking answer map to problems")
     func endToEnd() async throws {
         let cards = try CardManifest()
         defer { cards.remove() }
@@ -68,11 +70,17 @@ struct DeclarativeExchangeTests {
                 #expect(problem[key: "type"] == "https://lienthong.vn/problems/not-found")
                 #expect(problem[key: "detail"]?.asString?.contains("test-cards answered HTTP 404: thẻ không tồn tại") == true)
 
+                let broken = try await clients.callLocal(province, service: CardManifest.service, body: #"{"maThe": "NN0000000000000"}"#, apiKey: Self.apiKey)
+                #expect(broken.status == 502)
+                #expect(try JSONParser.parse(broken.body)[key: "type"] == "https://lienthong.vn/problems/invalid-response")
+
                 // The province validates against the manifest's schema before anything leaves it.
                 let invalid = try await clients.callLocal(province, service: CardManifest.service, body: #"{"maThe": "123"}"#, apiKey: Self.apiKey)
                 #expect(invalid.status == 422)
-                #expect(seen.withLock { $0.count } == 2)
-                #expect(await ministry.auditLog.entries.map(\.outcome) == ["accepted", "answered", "rejected:not-found"])
+                #expect(seen.withLock { $0.count } == 3)
+                #expect(await ministry.auditLog.entries.map(\.outcome) == [
+                    "accepted", "answered", "rejected:not-found", "rejected:invalid-response",
+                ])
             }
         }
     }
