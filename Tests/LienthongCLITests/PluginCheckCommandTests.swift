@@ -17,7 +17,7 @@ struct PluginCheckCommandTests {
 
     @Test("the example plugin passes every check, its schemas found beside it")
     func example() async throws {
-        let result = try await CLI.run(["plugin", "check", Self.example])
+        let result = try await CLI.run(["plugin", "check", "--timeout", "60", Self.example])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("ok       handshake: LIENTHONG-PLUGIN 1 unix /"))
         #expect(result.stdout.contains("ok       descriptor: social-insurance 1.0.0"))
@@ -25,13 +25,13 @@ struct PluginCheckCommandTests {
         #expect(result.stdout.contains("ok       stopped on SIGTERM"))
         #expect(result.stdout.hasSuffix("plugin OK\n"))
 
-        let withSettings = try await CLI.run(["plugin", "check", Self.example, "--settings", #"{"includeHistory": false}"#])
+        let withSettings = try await CLI.run(["plugin", "check", "--timeout", "60", Self.example, "--settings", #"{"includeHistory": false}"#])
         #expect(withSettings.status == 0)
         #expect(withSettings.stdout.contains(#"ok       settings {"includeHistory":false} match the settings schema"#))
-        let wrongSettings = try await CLI.run(["plugin", "check", Self.example, "--settings", #"{"includeHistroy": false}"#])
+        let wrongSettings = try await CLI.run(["plugin", "check", "--timeout", "60", Self.example, "--settings", #"{"includeHistroy": false}"#])
         #expect(wrongSettings.status == 1)
         #expect(wrongSettings.stdout.contains(#"problem  settings {"includeHistroy":false} do not match the settings schema:"#))
-        #expect(try await CLI.run(["plugin", "check", Self.example, "--settings", "{"]).stderr.contains("--settings is not JSON"))
+        #expect(try await CLI.run(["plugin", "check", "--timeout", "60", Self.example, "--settings", "{"]).stderr.contains("--settings is not JSON"))
     }
 
     @Test("a banner instead of the handshake is named, with what the plugin wrote to standard error")
@@ -43,7 +43,7 @@ struct PluginCheckCommandTests {
             time.sleep(60)
             """)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let result = try await CLI.run(["plugin", "check", directory.appendingPathComponent("plugin.py").path])
+        let result = try await CLI.run(["plugin", "check", "--timeout", "60", directory.appendingPathComponent("plugin.py").path])
         #expect(result.status == 1)
         #expect(result.stdout.contains("problem  the first line on standard output is not a handshake"))
         #expect(result.stdout.contains("\"Social insurance plugin v1 starting\""))
@@ -79,7 +79,7 @@ struct PluginCheckCommandTests {
             server.serve_forever()
             """#)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let result = try await CLI.run(["plugin", "check", directory.appendingPathComponent("plugin.py").path])
+        let result = try await CLI.run(["plugin", "check", "--timeout", "60", directory.appendingPathComponent("plugin.py").path])
         #expect(result.status == 1)
         #expect(result.stdout.contains("problem  version \"1.0\" is not MAJOR.MINOR.PATCH"))
         #expect(result.stdout.contains("ok       service population.citizen.lookup/v1: schemas"))
@@ -95,10 +95,10 @@ struct PluginCheckCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("plugin.py")
         try "print('hi')\n".write(to: file, atomically: true, encoding: .utf8)
-        let result = try await CLI.run(["plugin", "check", file.path])
+        let result = try await CLI.run(["plugin", "check", "--timeout", "60", file.path])
         #expect(result.status == 1)
         #expect(result.stdout.contains("is not executable (chmod +x, and start it with a #! line)"))
-        let missing = try await CLI.run(["plugin", "check", directory.appendingPathComponent("none").path])
+        let missing = try await CLI.run(["plugin", "check", "--timeout", "60", directory.appendingPathComponent("none").path])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("none: no such file or directory"), "\(missing.stderr)")
         #expect(try await CLI.run(["plugin", "check", file.path, "--timeout", "0"]).status == 2)

@@ -37,6 +37,7 @@ struct ServeExternalPluginTests {
               external:
                 social-insurance:
                   command: [\(program)]
+                  startTimeoutMs: 60000
                   restart: {initialBackoffMs: 100}
                   stopGraceMs: 3000
             services:
@@ -117,7 +118,7 @@ struct ServeExternalPluginTests {
         // input close and exits by itself, as the protocol asks.
         gateway.kill()
         var gone = false
-        for _ in 0..<200 where !gone {
+        for _ in 0..<1200 where !gone {
             gone = Glibc.kill(pid, 0) == -1 && errno == ESRCH
             if !gone { try await Task.sleep(for: .milliseconds(50)) }
         }

@@ -3,6 +3,9 @@ import LienthongPluginAPI
 import LienthongSchema
 import Testing
 @testable import LienthongGateway
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Restarts: exponential back-off while a plugin keeps failing, fast 502s meanwhile, recovery,
 /// and other plugins unaffected.
@@ -35,11 +38,11 @@ struct ExternalPluginRestartTests {
 
             // Wait until three restarts have failed.
             let failed = "did not start: closed its standard output without a handshake line (it exited with status 5); restarting in"
-            for _ in 0..<300 where logs.entries.filter({ $0.message.contains(failed) }).count < 3 {
+            for _ in 0..<1200 where logs.entries.filter({ $0.message.contains(failed) }).count < 3 {
                 try await Task.sleep(for: .milliseconds(50))
             }
             let delays = logs.entries.filter { $0.message.contains("external plugin test-plugin") && $0.message.contains("restarting in") }
-                .map { String($0.message.split(separator: "restarting in ").last ?? "") }
+                .map { String(($0.message.split(separator: "restarting in ").last ?? "").prefix { $0 != ";" }) }
             #expect(Array(delays.prefix(4)) == ["0.1 s", "0.2 s", "0.4 s", "0.8 s"])
             // The start error keeps the plugin's own words.
             #expect(logs.entries.contains { $0.message.contains("database locked") })
@@ -53,6 +56,52 @@ struct ExternalPluginRestartTests {
             #expect(detail.contains("external plugin test-plugin is restarting"))
 
             try FileManager.default.removeItem(atPath: keepFailing)
+            _ = try await T.callUntilAnswered(plugin, .object(JSONObject()))
+        }
+    }
+
+    @Test("a call right after the plugin was killed from outside fails as unavailable (502), not as a timeout")
+    func killedFromOutside() async throws {
+        let directory = try TestPluginScript.install()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try await T.withPlugins([T.configuration(mode: "echo", directory: directory)]) { set in
+            let plugin = try T.plugin(set)
+            let pid = try T.pid(of: try await plugin.handle(T.request(.object(JSONObject()))))
+            kill(pid, SIGKILL)
+            // Whether the supervisor has noticed yet or not, the answer is a prompt 502.
+            let result = await T.call(plugin, T.request(.object(JSONObject()), timeout: .seconds(30)))
+            guard case .failure(.unavailable) = result else {
+                Issue.record("expected unavailable, got \(result)")
+                return
+            }
+            _ = try await T.callUntilAnswered(plugin, .object(JSONObject()))
+        }
+    }
+
+    @Test("a plugin that comes back with other services is refused until it provides the original ones")
+    func changedServices() async throws {
+        let directory = try TestPluginScript.install()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let serviceFile = directory.appendingPathComponent("service").path
+        try "test.echo.call/v1".write(toFile: serviceFile, atomically: true, encoding: .utf8)
+        let logs = LogRecorder()
+        try await T.withPlugins(
+            [T.configuration(mode: "echo", directory: directory, environment: ["SERVICE_FILE": serviceFile])], logger: logs.logger
+        ) { set in
+            let plugin = try T.plugin(set)
+            _ = try await plugin.handle(T.request(.object(JSONObject())))
+            try "test.other.call/v1".write(toFile: serviceFile, atomically: true, encoding: .utf8)
+            _ = await T.call(plugin, T.request(.object(JSONObject([("crash", true)]))))
+            let refused = "came back with other services than at start-up"
+            for _ in 0..<1200 where !logs.entries.contains(where: { $0.message.contains(refused) }) {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(logs.entries.contains { $0.message.contains(refused) })
+            guard case .failure(.unavailable) = await T.call(plugin, T.request(.object(JSONObject()))) else {
+                Issue.record("a plugin with other services was used")
+                return
+            }
+            try "test.echo.call/v1".write(toFile: serviceFile, atomically: true, encoding: .utf8)
             _ = try await T.callUntilAnswered(plugin, .object(JSONObject()))
         }
     }

@@ -122,6 +122,10 @@ struct ExternalPluginSupervisionTests {
             #expect(!T.processExists(firstPID))
             let messages = logs.entries.map(\.message)
             #expect(messages.contains { $0.contains("external plugin test-plugin exited with status 3; restarting in") })
+            // The crash log line quotes what the plugin last wrote on standard error.
+            let crashLine = logs.entries.first { $0.message.contains("exited with status 3; restarting in") }
+            #expect(crashLine?.level == .error)
+            #expect(crashLine?.message.contains("its last lines on standard error: handling ") == true)
             #expect(messages.contains { $0.contains("external plugin test-plugin 0.1.0 restarted") })
         }
     }
@@ -157,7 +161,7 @@ struct ExternalPluginSupervisionTests {
             let request = T.request(.object(JSONObject()))
             _ = try await T.plugin(set).handle(request)
             var found: RecordingLogHandler.Entry?
-            for _ in 0..<100 where found == nil {
+            for _ in 0..<1200 where found == nil {
                 found = logs.entries.first { $0.message == "handling \(request.messageID)" }
                 if found == nil { try await Task.sleep(for: .milliseconds(50)) }
             }
@@ -166,6 +170,20 @@ struct ExternalPluginSupervisionTests {
             #expect(entry.metadata["stream"] == "stderr")
             #expect(entry.metadata["plugin-pid"] != nil)
         }
+    }
+
+    @Test("a socket the plugin chose outside the gateway's directory is used, and left alone at stop")
+    func ownSocketLeftAlone() async throws {
+        let directory = try TestPluginScript.install()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let ownSocket = directory.appendingPathComponent("own.sock").path
+        try await T.withPlugins([T.configuration(mode: "echo", directory: directory, environment: ["SOCKET_PATH": ownSocket])]) { set in
+            let supervisor = try #require(set.factories.first?.supervisor)
+            #expect(try await supervisor.endpoint().socketPath == ownSocket)
+            _ = try await T.plugin(set).handle(T.request(.object(JSONObject())))
+        }
+        // The gateway removes only sockets in the directory it made; this one is the plugin's.
+        #expect(FileManager.default.fileExists(atPath: ownSocket))
     }
 
     @Test("stop leaves no process behind: SIGTERM, SIGKILL for one that ignores it, its children too; the socket is removed")
@@ -192,7 +210,7 @@ struct ExternalPluginSupervisionTests {
             if let child {
                 // The grandchild was killed; its parent (the plugin) is gone, so init reaps it.
                 var gone = false
-                for _ in 0..<100 where !gone {
+                for _ in 0..<1200 where !gone {
                     gone = !T.processExists(child)
                     if !gone { try await Task.sleep(for: .milliseconds(50)) }
                 }

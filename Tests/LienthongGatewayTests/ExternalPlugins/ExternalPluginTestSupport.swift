@@ -80,7 +80,9 @@ enum ExternalPluginTesting {
         var configuration = ExternalPluginConfiguration(
             id: id, command: [python, directory.appendingPathComponent("plugin.py").path],
             environment: ["MODE": mode, "PLUGIN_ID": id].merging(environment) { _, new in new },
-            workingDirectory: directory.path, startTimeout: .seconds(20))
+            // Generous: many Python processes start at once when the suites run in parallel on a
+            // busy machine. A bound, not a measurement.
+            workingDirectory: directory.path, startTimeout: .seconds(60))
         configuration.restart = .init(initialBackoff: .milliseconds(100), maxBackoff: .seconds(1), resetAfter: .seconds(60))
         configuration.healthCheck = .init(interval: .seconds(30), timeout: .seconds(10), failuresBeforeRestart: 1)
         configuration.stopGrace = .seconds(5)
@@ -124,7 +126,7 @@ enum ExternalPluginTesting {
     }
 
     /// Calls with `payload` until the plugin answers (it may be restarting), up to `attempts` tries.
-    static func callUntilAnswered(_ plugin: any LienthongPlugin, _ payload: JSONValue, attempts: Int = 200) async throws
+    static func callUntilAnswered(_ plugin: any LienthongPlugin, _ payload: JSONValue, attempts: Int = 600) async throws
         -> PluginResponse
     {
         var last: PluginError?

@@ -9,13 +9,15 @@ import Foundation
 /// - payload `{"crash": true}` exits at once with status 3; `{"hang": true}` sleeps forever. The
 ///   server is single-threaded, so a hung request hangs the whole plugin, as a stuck one would.
 /// - every request writes `handling <messageId>` to standard error.
+/// - `SOCKET_PATH`, when set, is where it listens instead of `LIENTHONG_PLUGIN_SOCKET`.
+/// - `SERVICE` (or the contents of the file `SERVICE_FILE`, read at each start) is the service it provides.
 enum TestPluginScript {
     static let source = #"""
     import json, os, signal, socketserver, subprocess, sys, time
     from http.server import BaseHTTPRequestHandler
 
     mode = os.environ.get("MODE", "echo")
-    path = os.environ["LIENTHONG_PLUGIN_SOCKET"]
+    path = os.environ.get("SOCKET_PATH") or os.environ["LIENTHONG_PLUGIN_SOCKET"]
     if mode == "garbage-handshake":
         print("Starting the social insurance plugin...", flush=True)
         time.sleep(600)
@@ -44,6 +46,9 @@ enum TestPluginScript {
             f.write(str(child.pid))
 
     service = os.environ.get("SERVICE", "test.echo.call/v1")
+    if "SERVICE_FILE" in os.environ:
+        with open(os.environ["SERVICE_FILE"]) as f:
+            service = f.read().strip()
     descriptor = {
         "id": os.environ.get("PLUGIN_ID", "test-plugin"), "version": "0.1.0", "summary": "test plugin",
         "services": [{"service": service,

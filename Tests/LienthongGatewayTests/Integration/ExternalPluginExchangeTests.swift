@@ -54,7 +54,7 @@ struct ExternalPluginExchangeTests {
     func socialInsuranceExample() async throws {
         var plugin = ExternalPluginConfiguration(
             id: "social-insurance", command: [Self.exampleDirectory.appendingPathComponent("plugin.py").path],
-            workingDirectory: Self.exampleDirectory.path, startTimeout: .seconds(20))
+            workingDirectory: Self.exampleDirectory.path, startTimeout: .seconds(60))
         plugin.stopGrace = .seconds(5)
         let services: [ServiceID: GatewayConfiguration.ProvidedService] = [
             Self.socialInsurance: .init(
@@ -139,7 +139,7 @@ struct ExternalPluginExchangeTests {
             let detail = try JSONParser.parse(crash.body)[key: "detail"]?.asString ?? ""
             #expect(detail.contains("external plugin test-plugin failed during the call"))
             var recovered = false
-            for _ in 0..<100 where !recovered {
+            for _ in 0..<600 where !recovered {
                 let again = try await clients.callLocal(province, service: service, body: #"{"n":2}"#, apiKey: Self.apiKey)
                 recovered = again.status == 200
                 if !recovered {

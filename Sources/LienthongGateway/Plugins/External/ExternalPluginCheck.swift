@@ -109,7 +109,7 @@ public enum ExternalPluginCheck {
                 maxBytes: configuration.maxResponseBytes)
         }
         let status = await launched.process.terminate(grace: configuration.stopGrace)
-        SocketFile.removeIfSocket(launched.socketPath)
+        launched.removeSocket()
         switch status {
         case .signalled(SIGKILL):
             findings.append(.problem("did not exit within 5 s of SIGTERM and was killed"))

@@ -12,9 +12,21 @@ import Darwin
 struct LaunchedPlugin: Sendable {
     let process: PluginProcess
     let socketPath: String
+    /// The directory the gateway made for this plugin's socket.
+    let socketDirectory: String
     let descriptor: PluginDescriptor
     let output: PluginOutputCapture
     let startedAt: ContinuousClock.Instant
+
+    /// Removes the socket the plugin left behind, only when it lies in the directory the gateway
+    /// made: a plugin that named another path (perhaps someone else's socket) cleans up itself.
+    func removeSocket() {
+        let name = socketPath.dropFirst(socketDirectory.count + 1)
+        guard socketPath.hasPrefix(socketDirectory + "/"), !name.isEmpty, !name.contains("/"), name != ".", name != ".." else {
+            return
+        }
+        SocketFile.removeIfSocket(socketPath)
+    }
 }
 
 /// Starts one external plugin: spawns it, reads its handshake line within the start timeout,
@@ -71,8 +83,8 @@ struct ExternalPluginLauncher: Sendable {
                     reason: "the descriptor's id is \"\(descriptor.id)\"; the configuration names it \"\(expectedID)\"")
             }
             return LaunchedPlugin(
-                process: process, socketPath: handshake.socketPath, descriptor: descriptor, output: output,
-                startedAt: .now)
+                process: process, socketPath: handshake.socketPath, socketDirectory: socketDirectory, descriptor: descriptor,
+                output: output, startedAt: .now)
         } catch {
             await process.terminate(grace: configuration.stopGrace)
             await output.waitForStandardErrorEnd(within: .seconds(1))
@@ -109,6 +121,8 @@ struct ExternalPluginLauncher: Sendable {
         // The plugin prints the handshake once it listens; allow a short retry for one that prints
         // just before it binds.
         var lastFailure = "no attempt"
+        // At least one attempt of a second, even when the handshake came just before the deadline.
+        let deadline = max(deadline, ContinuousClock.now + .seconds(1))
         while ContinuousClock.now < deadline {
             if let status = process.exitStatus { throw failure("\(status) after its handshake") }
             let remaining = deadline - ContinuousClock.now

@@ -101,6 +101,13 @@ public final class ExternalPluginSet: Sendable {
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .disabled
         configuration.httpVersion = .http1Only
+        // A local socket connects at once or not at all: a missing or refused socket means the
+        // plugin is down, and the call should fail (502) instead of retrying until its timeout.
+        configuration.timeout.connect = .seconds(1)
+        configuration.connectionPool.retryConnectionEstablishment = false
+        // Below the 5 s keep-alive timeout common in HTTP servers (Node's default), so that the
+        // gateway does not reuse a connection the plugin is about to close.
+        configuration.connectionPool.idleTimeout = .seconds(4)
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 

@@ -118,7 +118,7 @@ actor ExternalPluginSupervisor {
         switch previous {
         case .running(let launched, _):
             let status = await launched.process.terminate(grace: configuration.stopGrace)
-            SocketFile.removeIfSocket(launched.socketPath)
+            launched.removeSocket()
             logger.notice("external plugin \(configuration.id) stopped (it \(status))")
         case .starting(let task):
             // The start notices `.stopped` and terminates what it started.
@@ -150,9 +150,11 @@ actor ExternalPluginSupervisor {
         let services = launched.descriptor.services.map(\.service.rawValue).joined(separator: ", ")
         logger.notice(
             "external plugin \(configuration.id) \(launched.descriptor.version) \(restarted ? "restarted" : "started") (pid \(launched.process.pid), socket \(launched.socketPath)); services: \(services)")
-        Task { [process = launched.process] in
+        Task { [process = launched.process, output = launched.output] in
             let status = await process.waitForExit() ?? .unknown
-            self.processEnded(generation: current, status: status)
+            // Let the last lines on standard error (a traceback, say) arrive before telling.
+            await output.waitForStandardErrorEnd(within: .milliseconds(500))
+            self.processEnded(generation: current, status: status, lastErrors: output.recentStandardError)
         }
         healthTask?.cancel()
         let interval = configuration.healthCheck.interval
@@ -165,12 +167,17 @@ actor ExternalPluginSupervisor {
         }
     }
 
-    private func processEnded(generation ended: Int, status: ProcessExitStatus) {
+    private func processEnded(generation ended: Int, status: ProcessExitStatus, lastErrors: [String]) {
         guard case .running(let launched, let generation) = state, generation == ended else { return }
         lastExited = (ended, launched.process)
         launched.process.signalGroup(SIGKILL)
-        SocketFile.removeIfSocket(launched.socketPath)
-        scheduleRestart(reason: "\(status)", ranFor: ContinuousClock.now - launched.startedAt)
+        launched.removeSocket()
+        // The plugin's own words go to the log (error level, so that they show whatever the log
+        // level), not to callers: the reason is what a 502 during the back-off says.
+        let tail = lastErrors.suffix(5)
+        scheduleRestart(
+            reason: "\(status)", ranFor: ContinuousClock.now - launched.startedAt,
+            logDetail: tail.isEmpty ? nil : "its last lines on standard error: " + tail.joined(separator: " | "))
     }
 
     /// One health check: `GET /descriptor` within the health-check timeout.
@@ -201,18 +208,19 @@ actor ExternalPluginSupervisor {
         healthTask?.cancel()
         lastExited = (wanted, launched.process)
         let status = await launched.process.terminate(grace: configuration.stopGrace)
-        SocketFile.removeIfSocket(launched.socketPath)
+        launched.removeSocket()
         guard case .replacing = state else { return }
         scheduleRestart(reason: "\(failure), and was stopped (it \(status))", ranFor: ContinuousClock.now - launched.startedAt)
     }
 
-    private func scheduleRestart(reason: String, ranFor: Duration?) {
+    private func scheduleRestart(reason: String, ranFor: Duration?, logDetail: String? = nil) {
         if let ranFor, ranFor >= configuration.restart.resetAfter { consecutiveFailures = 0 }
         consecutiveFailures += 1
         let delay = configuration.restart.backoff(afterFailures: consecutiveFailures)
         state = .waiting(until: ContinuousClock.now + delay, reason: reason)
         healthTask?.cancel()
-        logger.error("external plugin \(configuration.id) \(reason); restarting in \(Self.seconds(delay))")
+        logger.error(
+            "external plugin \(configuration.id) \(reason); restarting in \(Self.seconds(delay))\(logDetail.map { "; \($0)" } ?? "")")
         restartTask = Task {
             try? await Task.sleep(for: delay)
             if Task.isCancelled { return }
@@ -242,12 +250,12 @@ actor ExternalPluginSupervisor {
         case .success(let launched):
             if case .stopped = state {
                 await launched.process.terminate(grace: configuration.stopGrace)
-                SocketFile.removeIfSocket(launched.socketPath)
+                launched.removeSocket()
                 return
             }
             if let expected, Set(expected.services) != Set(launched.descriptor.services) {
                 await launched.process.terminate(grace: configuration.stopGrace)
-                SocketFile.removeIfSocket(launched.socketPath)
+                launched.removeSocket()
                 scheduleRestart(
                     reason: "came back with other services than at start-up (restart the gateway to take a changed plugin)",
                     ranFor: nil)
