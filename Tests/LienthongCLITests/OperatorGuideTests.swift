@@ -22,7 +22,7 @@ struct OperatorGuideTests {
     }
 
     @Test("every marked step is a shell block, and the steps cover scaffold, check, configure, run, call and stop")
-    func stepsAreWellFormed() throws {
+    func stepsAreWellFormed() async throws {
         let extraction = GuideSteps.extract(try String(contentsOf: Self.guide, encoding: .utf8))
         #expect(extraction.orphanMarkers == 0)
         #expect(extraction.steps.count == 8)
@@ -36,7 +36,7 @@ struct OperatorGuideTests {
     }
 
     @Test("the steps, run as written, connect a new system through two gateways and answer the call")
-    func stepsRunAsWritten() throws {
+    func stepsRunAsWritten() async throws {
         let markdown = try String(contentsOf: Self.guide, encoding: .utf8)
         let steps = GuideSteps.extract(markdown).steps
         try #require(!steps.isEmpty)
@@ -45,7 +45,7 @@ struct OperatorGuideTests {
         let ports = try FreePort.distinct(3)
         let binaries = CLI.executable.deletingLastPathComponent().path
         let script = "set -euo pipefail\n" + steps.joined(separator: "\n")
-        let run = try ScriptRun.run(script, in: work, environment: [
+        let run = try await ScriptRun.run(script, in: work, environment: [
             "PATH": binaries + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
             "UPSTREAM_PORT": String(ports[0]), "MINISTRY_EXCHANGE_PORT": String(ports[1]), "PROVINCE_API_PORT": String(ports[2]),
         ])
@@ -67,7 +67,7 @@ struct OperatorGuideTests {
 
         // Both audit trails hold the exchange, and verify.
         for data in ["data/provider", "data/caller"] {
-            let verify = try CLI.run(["audit", "verify", "--data", work.appendingPathComponent(data).path])
+            let verify = try await CLI.run(["audit", "verify", "--data", work.appendingPathComponent(data).path])
             #expect(verify.status == 0, "\(data): \(verify.stdout)\(verify.stderr)")
             #expect(verify.stdout.contains("audit trail intact") && !verify.stdout.contains("intact: 0 records"), "\(data): \(verify.stdout)")
         }

@@ -6,23 +6,23 @@ import Testing
 @Suite("lienthong plugin new", .serialized)
 struct PluginNewCommandTests {
     /// Scaffolds `name` of `kind` into a fresh directory; the caller removes `root`.
-    func scaffold(_ name: String, kind: String, extra: [String] = []) throws -> (root: URL, adapter: URL, result: CLI.Result) {
+    func scaffold(_ name: String, kind: String, extra: [String] = []) async throws -> (root: URL, adapter: URL, result: CLI.Result) {
         let root = try CLI.temporaryDirectory()
         let adapter = root.appendingPathComponent(name)
-        let result = try CLI.run(["plugin", "new", name, "--kind", kind, "--output", adapter.path] + extra, in: root)
+        let result = try await CLI.run(["plugin", "new", name, "--kind", kind, "--output", adapter.path] + extra, in: root)
         return (root, adapter, result)
     }
 
-    func runTestScript(in adapter: URL) throws -> ScriptRun.Result {
-        try ScriptRun.run(
+    func runTestScript(in adapter: URL) async throws -> ScriptRun.Result {
+        try await ScriptRun.run(
             "exec " + ScriptRun.shellQuoted(adapter.appendingPathComponent("test.sh").path), in: adapter.deletingLastPathComponent(),
             environment: ["LIENTHONG": CLI.executable.path])
     }
 
     @Test("http and external: plugin check passes, and the generated test.sh answers through two gateways",
           arguments: ["http", "external"])
-    func worksAsGenerated(kind: String) throws {
-        let (root, adapter, result) = try scaffold("civil-registry", kind: kind)
+    func worksAsGenerated(kind: String) async throws {
+        let (root, adapter, result) = try await scaffold("civil-registry", kind: kind)
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let adapterFile = kind == "http" ? "civil-registry.yaml" : "plugin.py"
@@ -35,19 +35,21 @@ struct PluginNewCommandTests {
         }
         #expect(FileManager.default.isExecutableFile(atPath: adapter.appendingPathComponent("test.sh").path))
 
-        let check = try CLI.run(["plugin", "check", adapter.appendingPathComponent(adapterFile).path])
+        // An external plugin is checked with the settings the generated provider.yaml gives it.
+        let settings = kind == "http" ? [] : ["--settings", #"{"baseURL": "http://127.0.0.1:9180"}"#]
+        let check = try await CLI.run(["plugin", "check", adapter.appendingPathComponent(adapterFile).path] + settings)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout.contains(kind == "http" ? "manifest OK" : "plugin OK"))
 
-        let test = try runTestScript(in: adapter)
+        let test = try await runTestScript(in: adapter)
         #expect(!test.timedOut)
         #expect(test.status == 0, "test.sh failed:\n\(test.output)")
         #expect(test.output.contains("PASS: civil-registry answers civil-registry.record.lookup/v1 through two gateways"))
     }
 
     @Test("the generated test fails, showing the gateway's logs, when the adapter's mapping is wrong")
-    func generatedTestCanFail() throws {
-        let (root, adapter, result) = try scaffold("land-registry", kind: "http", extra: ["--service", "land-registry.owner.lookup/v2"])
+    func generatedTestCanFail() async throws {
+        let (root, adapter, result) = try await scaffold("land-registry", kind: "http", extra: ["--service", "land-registry.owner.lookup/v2"])
         defer { try? FileManager.default.removeItem(at: root) }
         try #require(result.status == 0, "\(result.stdout)\(result.stderr)")
         let manifest = adapter.appendingPathComponent("land-registry.yaml")
@@ -55,18 +57,18 @@ struct PluginNewCommandTests {
         #expect(text.contains("land-registry.owner.lookup/v2:"))
         try text.replacingOccurrences(of: "{/data/full_name}", with: "{/data/name}").write(to: manifest, atomically: true, encoding: .utf8)
 
-        let test = try runTestScript(in: adapter)
+        let test = try await runTestScript(in: adapter)
         #expect(test.status != 0)
         #expect(test.output.contains("FAIL: a known record: HTTP 502"), "\(test.output)")
         #expect(test.output.contains("{/data/name}"), "the ministry's log should name the mapping that failed")
     }
 
     @Test("swift: the generated plugin and its tests type-check against the built modules")
-    func swiftPluginTypeChecks() throws {
+    func swiftPluginTypeChecks() async throws {
         let package = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: package) }
         try "// the gateway's package\n".write(to: package.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
-        let result = try CLI.run(["plugin", "new", "civil-registry", "--kind", "swift"], in: package)
+        let result = try await CLI.run(["plugin", "new", "civil-registry", "--kind", "swift"], in: package)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let sources = package.appendingPathComponent("Plugins/CivilRegistry")
         let files = try FileManager.default.contentsOfDirectory(atPath: sources.path).filter { $0.hasSuffix(".swift") }.sorted()
@@ -79,25 +81,25 @@ struct PluginNewCommandTests {
         let flags = try SwiftTypeCheck.searchFlags()
         let modules = package.appendingPathComponent("modules")
         try FileManager.default.createDirectory(at: modules, withIntermediateDirectories: true)
-        let module = try SwiftTypeCheck.swiftc(
+        let module = try await SwiftTypeCheck.swiftc(
             ["-emit-module", "-enable-testing", "-module-name", "CivilRegistryPlugin",
              "-emit-module-path", modules.appendingPathComponent("CivilRegistryPlugin.swiftmodule").path]
                 + flags + files.map { sources.appendingPathComponent($0).path },
             in: package)
         #expect(module.status == 0, "\(module.output)")
         let tests = package.appendingPathComponent("Tests/CivilRegistryPluginTests/CivilRegistryPluginTests.swift")
-        let checked = try SwiftTypeCheck.swiftc(["-typecheck", "-I", modules.path] + flags + [tests.path], in: package)
+        let checked = try await SwiftTypeCheck.swiftc(["-typecheck", "-I", modules.path] + flags + [tests.path], in: package)
         #expect(checked.status == 0, "\(checked.output)")
     }
 
     @Test("the type check sees errors (so the test above can fail)")
-    func typeCheckCatchesErrors() throws {
+    func typeCheckCatchesErrors() async throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("Broken.swift")
         try "import LienthongPluginAPI\nlet descriptor: PluginDescriptor = PluginDescriptor(id: 1)\n"
             .write(to: file, atomically: true, encoding: .utf8)
-        let checked = try SwiftTypeCheck.swiftc(["-typecheck"] + (try SwiftTypeCheck.searchFlags()) + [file.path], in: directory)
+        let checked = try await SwiftTypeCheck.swiftc(["-typecheck"] + (try SwiftTypeCheck.searchFlags()) + [file.path], in: directory)
         #expect(checked.status != 0)
         #expect(checked.output.contains("error:"))
     }
@@ -115,32 +117,32 @@ struct PluginNewCommandTests {
             (["civil-registry", "--kind", "http", "--package", "."], "--package is for --kind swift only"),
             (["civil-registry", "--kind", "swift"], "holds no Package.swift"),
           ])
-    func refusesBadInput(arguments: [String], message: String) throws {
+    func refusesBadInput(arguments: [String], message: String) async throws {
         let root = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = try CLI.run(["plugin", "new"] + arguments, in: root)
+        let result = try await CLI.run(["plugin", "new"] + arguments, in: root)
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).isEmpty)
     }
 
     @Test("an unknown kind is a usage error")
-    func unknownKind() throws {
-        let result = try CLI.run(["plugin", "new", "civil-registry", "--kind", "lua"])
+    func unknownKind() async throws {
+        let result = try await CLI.run(["plugin", "new", "civil-registry", "--kind", "lua"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("lua"))
     }
 
     @Test("existing files are never overwritten: a second scaffold writes nothing and names them")
-    func neverOverwrites() throws {
-        let (root, adapter, first) = try scaffold("civil-registry", kind: "external")
+    func neverOverwrites() async throws {
+        let (root, adapter, first) = try await scaffold("civil-registry", kind: "external")
         defer { try? FileManager.default.removeItem(at: root) }
         try #require(first.status == 0)
         let readme = adapter.appendingPathComponent("README.md")
         try "my notes\n".write(to: readme, atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(at: adapter.appendingPathComponent("plugin.py"))
 
-        let second = try CLI.run(["plugin", "new", "civil-registry", "--kind", "external", "--output", adapter.path], in: root)
+        let second = try await CLI.run(["plugin", "new", "civil-registry", "--kind", "external", "--output", adapter.path], in: root)
         #expect(second.status == 1)
         #expect(second.stderr.contains("refusing to overwrite existing files"))
         #expect(second.stderr.contains(readme.path))

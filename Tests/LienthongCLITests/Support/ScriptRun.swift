@@ -26,6 +26,14 @@ enum ScriptRun {
     /// signal dispositions, as from a login shell.
     static func run(
         _ script: String, in directory: URL, environment: [String: String] = [:], deadline: Duration = .seconds(600)
+    ) async throws -> Result {
+        // On a thread of its own: waiting for the script must not hold one of Swift concurrency's
+        // few threads (shared with Dispatch's global queues on Linux) for minutes.
+        try await OwnThread.run { try runBlocking(script, in: directory, environment: environment, deadline: deadline) }
+    }
+
+    private static func runBlocking(
+        _ script: String, in directory: URL, environment: [String: String], deadline: Duration
     ) throws -> Result {
         let scriptFile = directory.appendingPathComponent(".test-script.sh")
         let groupFile = directory.appendingPathComponent(".test-script.pgid")
@@ -96,6 +104,15 @@ enum ScriptRun {
 
     static func shellQuoted(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+/// Runs blocking work (waiting for a process) on a thread of its own.
+enum OwnThread {
+    static func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
+        }
     }
 }
 

@@ -26,7 +26,11 @@ enum SwiftTypeCheck {
     }
 
     /// Runs `swiftc` with `arguments` (Swift 6 language mode), returning its exit status and output.
-    static func swiftc(_ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
+    static func swiftc(_ arguments: [String], in directory: URL) async throws -> (status: Int32, output: String) {
+        try await OwnThread.run { try swiftcBlocking(arguments, in: directory) }
+    }
+
+    private static func swiftcBlocking(_ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["swiftc", "-swift-version", "6"] + arguments
