@@ -117,18 +117,16 @@ struct DemoCommandTests {
 }
 
 /// A running `lienthong demo`, its output collected as it arrives.
-private final class DemoProcess: Sendable {
-    private let process: Process
-    private let output = Mutex<(stdout: String, stderr: String)>(("", ""))
-
-    private init(process: Process) { self.process = process }
+private struct DemoProcess: Sendable {
+    private let command: RunningCommand
 
     /// Starts the demo on a random base port in 20000-40000, retrying on another when the run ends
     /// before it is ready (a port taken by someone else), and returns once it printed its banner.
     static func startOnSomeFreePorts(data: String) async throws -> DemoProcess {
         var failures: [String] = []
         for _ in 0..<5 {
-            let demo = try DemoProcess.launch(["demo", "--base-port", "\(Int.random(in: 20_000...40_000))", "--data", data])
+            let demo = DemoProcess(
+                command: try RunningCommand.launch(["demo", "--base-port", "\(Int.random(in: 20_000...40_000))", "--data", data]))
             if try await demo.waitForBanner() { return demo }
             demo.kill()
             failures.append(demo.errorOutput)
@@ -137,66 +135,29 @@ private final class DemoProcess: Sendable {
         throw DemoNotReady()
     }
 
-    private static func launch(_ arguments: [String]) throws -> DemoProcess {
-        let process = Process()
-        process.executableURL = CLI.executable
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        let demo = DemoProcess(process: process)
-        out.fileHandleForReading.readabilityHandler = { handle in
-            let chunk = String(decoding: handle.availableData, as: UTF8.self)
-            demo.output.withLock { $0.stdout += chunk }
-        }
-        err.fileHandleForReading.readabilityHandler = { handle in
-            let chunk = String(decoding: handle.availableData, as: UTF8.self)
-            demo.output.withLock { $0.stderr += chunk }
-        }
-        try process.run()
-        return demo
-    }
-
     /// True once the banner is out; false when the process ended first. Bounded so a hang fails.
     private func waitForBanner() async throws -> Bool {
         for _ in 0..<1_200 {
             if value(of: "enterprise") != nil { return true }
-            if !process.isRunning { return false }
+            if !command.isRunning { return false }
             try await Task.sleep(for: .milliseconds(100))
         }
         return false
     }
 
-    var errorOutput: String { output.withLock { $0.stderr } }
+    var errorOutput: String { command.errorOutput }
 
     /// The text after `name: ` on the first standard output line that starts with it.
     func value(of name: String) -> String? {
-        let stdout = output.withLock { $0.stdout }
-        for line in stdout.split(separator: "\n") where line.hasPrefix("\(name): ") {
+        for line in command.standardOutput.split(separator: "\n") where line.hasPrefix("\(name): ") {
             return String(line.dropFirst(name.count + 2))
         }
         return nil
     }
 
-    /// Sends SIGTERM and waits (bounded) for the exit status.
-    func terminate() async throws -> Int32? {
-        process.terminate()
-        for _ in 0..<600 {
-            if !process.isRunning { return process.terminationStatus }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        return nil
-    }
+    func terminate() async throws -> Int32? { try await command.terminate() }
 
-    /// Makes sure nothing outlives the test.
-    func kill() {
-        if process.isRunning {
-            Foundation.kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-    }
+    func kill() { command.kill() }
 }
 
 private struct DemoNotReady: Error {}

@@ -35,21 +35,21 @@ struct PluginReloadSignalTests {
                 settings: {baseURL: "http://127.0.0.1:9"}
             """.utf8).write(to: URL(fileURLWithPath: config))
 
-        let server = try ServeProcess.launch(["serve", "--config", config], environment: ["BHYT_API_TOKEN": "test-token"])
+        let server = try RunningCommand.launch(["serve", "--config", config], environment: ["BHYT_API_TOKEN": "test-token"])
         defer { server.kill() }
-        #expect(try await server.waitForError(containing: "serving: local API"), "\(server.errorOutput)")
+        #expect(try await server.waitForLog(containing: "serving: local API"), "\(server.errorOutput)")
 
         let original = try String(contentsOfFile: manifest, encoding: .utf8)
         try Data(original.replacingOccurrences(of: "version: 1.0.0", with: "version: 1.1.0").utf8)
             .write(to: URL(fileURLWithPath: manifest))
         server.signal(SIGHUP)
-        #expect(try await server.waitForError(containing: "plugins reloaded: generation 2 in service (health-insurance 1.1.0)"),
+        #expect(try await server.waitForLog(containing: "plugins reloaded: generation 2 in service (health-insurance 1.1.0)"),
                 "\(server.errorOutput)")
 
         try Data(original.replacingOccurrences(of: "  retries: 2 ", with: "  retries: 20").utf8)
             .write(to: URL(fileURLWithPath: manifest))
         server.signal(SIGHUP)
-        #expect(try await server.waitForError(containing: "generation 2 stays in service"), "\(server.errorOutput)")
+        #expect(try await server.waitForLog(containing: "generation 2 stays in service"), "\(server.errorOutput)")
         let line = try #require(original.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("  retries: 2 ") }) + 1
         #expect(server.errorOutput.contains("manifest reload refused: \(manifest):\(line):12: upstream.retries: 20 is outside 0...5"),
                 "\(server.errorOutput)")
@@ -67,64 +67,5 @@ struct PluginReloadSignalTests {
         try script.run()
         script.waitUntilExit()
         #expect(script.terminationStatus == 0)
-    }
-}
-
-/// A `lienthong` process whose standard error is collected as it comes.
-private final class ServeProcess: Sendable {
-    private let process: Process
-    private let stderr = Mutex("")
-
-    private init(process: Process) { self.process = process }
-
-    static func launch(_ arguments: [String], environment: [String: String]) throws -> ServeProcess {
-        let process = Process()
-        process.executableURL = CLI.executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let err = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        let server = ServeProcess(process: process)
-        err.fileHandleForReading.readabilityHandler = { handle in
-            let chunk = String(decoding: handle.availableData, as: UTF8.self)
-            server.stderr.withLock { $0 += chunk }
-        }
-        try process.run()
-        return server
-    }
-
-    var errorOutput: String { stderr.withLock { $0 } }
-    var isRunning: Bool { process.isRunning }
-
-    func signal(_ number: Int32) { _ = Foundation.kill(process.processIdentifier, number) }
-
-    /// True once standard error contains `text`; false when the process ended first. Bounded so a hang fails.
-    func waitForError(containing text: String) async throws -> Bool {
-        for _ in 0..<600 {
-            if errorOutput.contains(text) { return true }
-            if !process.isRunning { return errorOutput.contains(text) }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        return false
-    }
-
-    /// Sends SIGTERM and waits (bounded) for the exit status.
-    func terminate() async throws -> Int32? {
-        process.terminate()
-        for _ in 0..<600 {
-            if !process.isRunning { return process.terminationStatus }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        return nil
-    }
-
-    /// Makes sure nothing outlives the test.
-    func kill() {
-        if process.isRunning {
-            Foundation.kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
     }
 }

@@ -14,7 +14,7 @@ struct DeclarativePluginTests {
           token: {env: TEST_TOKEN}
         upstream:
           baseURL: BASE_URL/api
-          timeoutMs: 30000
+          timeoutMs: 15000
           retries: 2
           retryDelayMs: 10
           headers:
@@ -161,7 +161,7 @@ struct DeclarativePluginTests {
 
     @Test("an upstream slower than the attempt timeout is a timeout (504), after the bounded retries")
     func timeout() async throws {
-        let slow = Self.rest.replacingOccurrences(of: "timeoutMs: 30000", with: "timeoutMs: 100")
+        let slow = Self.rest.replacingOccurrences(of: "timeoutMs: 15000", with: "timeoutMs: 100")
             .replacingOccurrences(of: "retries: 2", with: "retries: 1")
         try await UpstreamStub.run(respond: { _, _ in .init(status: 200, body: Self.thing, delay: .seconds(2)) }) { baseURL, stub in
             try await PluginHarness.with(manifest: slow, baseURL: baseURL) { harness in

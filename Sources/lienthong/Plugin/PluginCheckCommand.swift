@@ -50,7 +50,9 @@ struct PluginCheckCommand: AsyncParsableCommand {
         switch PluginCheckTarget(path: path) {
         case .manifest:
             try ManifestCheck(path: path).run()
-        case .executable:
+        case .missing:
+            throw CommandFailure("\(path): no such file or directory")
+        case .other:
             try await checkExternalPlugin()
         }
     }
@@ -86,17 +88,20 @@ struct PluginCheckCommand: AsyncParsableCommand {
 /// What `plugin check` was given, by its path.
 enum PluginCheckTarget {
     case manifest
-    /// Anything else: an external plugin's executable (whose check reports a missing or
-    /// non-executable file itself).
-    case executable
+    case missing
+    /// Anything else (e.g. an external plugin's executable).
+    case other
 
     init(path: String) {
         var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        if (exists && isDirectory.boolValue) || path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            self = .missing
+            return
+        }
+        if isDirectory.boolValue || path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
             self = .manifest
         } else {
-            self = .executable
+            self = .other
         }
     }
 }
