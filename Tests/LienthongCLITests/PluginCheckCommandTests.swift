@@ -100,8 +100,7 @@ struct PluginCheckCommandTests {
         #expect(result.stdout.contains("is not executable (chmod +x, and start it with a #! line)"))
         let missing = try await CLI.run(["plugin", "check", "--timeout", "60", directory.appendingPathComponent("none").path])
         #expect(missing.status == 1)
-        // A missing path that is not a .yaml is checked as a program (decl's dispatch), which names it.
-        #expect(missing.stdout.contains("none does not exist"), "\(missing.stdout)")
+        #expect(missing.stderr.contains("none: no such file or directory"), "\(missing.stderr)")
         #expect(try await CLI.run(["plugin", "check", file.path, "--timeout", "0"]).status == 2)
     }
 }
