@@ -8,6 +8,9 @@ public struct AdapterInventory: Sendable {
     public enum Kind: String, Sendable {
         case builtIn = "built-in"
         case manifest
+        /// An external plugin: its version and services are known from its descriptor once it
+        /// runs, so the inventory lists the services the configuration gives it.
+        case external
     }
 
     public struct Entry: Sendable {
@@ -15,7 +18,7 @@ public struct AdapterInventory: Sendable {
         public let version: String
         public let kind: Kind
         public let summary: String
-        /// The manifest file, for declared adapters.
+        /// The manifest file, for declared adapters; the command, for external plugins.
         public let source: String?
         public let services: [ServiceID]
         /// The services this configuration provides through the adapter.
@@ -24,7 +27,8 @@ public struct AdapterInventory: Sendable {
 
     public let entries: [Entry]
 
-    /// The built-in adapters the configuration's services use, and every adapter its manifests declare.
+    /// The built-in adapters the configuration's services use, every adapter its manifests declare,
+    /// and its external plugins.
     public init(configuration: GatewayConfiguration, builtIn: PluginRegistry = .builtIn) {
         var usedFor: [String: Set<ServiceID>] = [:]
         for (service, provided) in configuration.services { usedFor[provided.adapter, default: []].insert(service) }
@@ -39,6 +43,13 @@ public struct AdapterInventory: Sendable {
             entries.append(Entry(
                 id: manifest.id, version: manifest.version, kind: .manifest, summary: manifest.summary, source: manifest.file,
                 services: manifest.services.map(\.service), usedFor: usedFor[manifest.id] ?? []))
+        }
+        for plugin in configuration.externalPlugins {
+            let services = (usedFor[plugin.id] ?? []).sorted()
+            entries.append(Entry(
+                id: plugin.id, version: "(from its descriptor; lienthong plugin check)", kind: .external,
+                summary: "external plugin", source: plugin.command.joined(separator: " "), services: services,
+                usedFor: usedFor[plugin.id] ?? []))
         }
         self.entries = entries.sorted { $0.id < $1.id }
     }

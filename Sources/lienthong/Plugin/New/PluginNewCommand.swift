@@ -32,7 +32,7 @@ struct PluginNewCommand: ParsableCommand {
     @Argument(help: "The adapter id: lower-case letters, digits and hyphens, starting with a letter (e.g. civil-status).")
     var name: String
 
-    @Option(help: "The kind of adapter: \(ScaffoldKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "The kind of adapter: a manifest (http), a program in any language (external) or a built-in target (swift).")
     var kind: ScaffoldKind
 
     @Option(help: "The directory for the adapter's files (default: ./NAME).")
@@ -41,7 +41,7 @@ struct PluginNewCommand: ParsableCommand {
     @Option(help: "The service it provides, system.resource.action/vN (default: NAME.record.lookup/v1).")
     var service: String?
 
-    @Option(help: "The upstream system's base URL (default: the mock's, \(ScaffoldUpstream.defaultURL)).")
+    @Option(help: "The upstream system's base URL; the default is the mock's.")
     var upstream: String = ScaffoldUpstream.defaultURL
 
     @Option(help: "--kind swift: the package to add the target and its tests to (default: the current directory).")

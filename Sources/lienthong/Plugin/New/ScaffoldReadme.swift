@@ -13,8 +13,8 @@ enum ScaffoldReadme {
             Files:
 
                 schemas/index.json            maps the service to its schemas (for schemaDirectories)
-                schemas/\(names.requestSchemaPath)    request (JSON Schema 2020-12, with examples)
-                schemas/\(names.responseSchemaPath)   response
+                \(column("schemas/" + names.requestSchemaPath))request (JSON Schema 2020-12, with examples)
+                \(column("schemas/" + names.responseSchemaPath))response
                 mock/upstream.py              mock upstream system (python3, standard library)
                 gateway/provider.yaml         configuration keys for the gateway that provides the service
                 gateway/consumer.yaml         configuration keys for the gateways that call it
@@ -23,7 +23,7 @@ enum ScaffoldReadme {
         switch scaffold.kind {
         case .http:
             text += """
-                    \(HTTPKindTemplates.manifestFileName(names))       the adapter: a manifest, no code
+                    \(column(HTTPKindTemplates.manifestFileName(names)))the adapter: a manifest, no code
                     test.sh                       the test (below)
 
                 ## Next steps
@@ -52,8 +52,9 @@ enum ScaffoldReadme {
                    the plugin with `lienthong plugin check`, then runs it through two gateways on this
                    machine against the mock and calls it. It passes as generated; keep it passing.
                 2. Edit `call_upstream` and `map_answer` in `plugin.py`, and the schemas, to match the
-                   real system; `lienthong plugin check plugin.py` after each change (it starts the plugin,
-                   checks its handshake and descriptor and sends the request schema's first example).
+                   real system; after each change, `lienthong plugin check plugin.py --settings
+                   '{"baseURL": "\(scaffold.upstream.baseURL)"}'` (it starts the plugin, checks its handshake,
+                   descriptor and settings, and sends the request schema's first example).
                 3. Add `gateway/provider.yaml` to the providing gateway's configuration, with the real
                    `baseURL`, and export the upstream's token as `\(names.tokenVariable)` where it runs (the
                    plugin gets it through `inheritEnvironment`). Add `gateway/consumer.yaml` to the calling
@@ -89,5 +90,10 @@ enum ScaffoldReadme {
                 """
         }
         return text
+    }
+
+    /// `text` and at least two spaces, padded to the list's description column.
+    private static func column(_ text: String) -> String {
+        text + String(repeating: " ", count: max(2, 30 - text.count))
     }
 }
