@@ -96,7 +96,8 @@ enum PostgresInboxSQL {
 
     static func correlated(_ id: MessageID) -> PostgresQuery {
         PostgresQuery(
-            unsafeSQL: "SELECT \(columns) FROM inbox_messages WHERE correlation_id = $1 ORDER BY sequence",
+            // Message ids are UUIDv7: their order is the order their sender created them in.
+            unsafeSQL: "SELECT \(columns) FROM inbox_messages WHERE correlation_id = $1 ORDER BY message_id",
             binds: bindings { $0.append(id.rawValue) })
     }
 

@@ -161,9 +161,11 @@ struct DeclarativePluginTests {
 
     @Test("an upstream slower than the attempt timeout is a timeout (504), after the bounded retries")
     func timeout() async throws {
-        let slow = Self.rest.replacingOccurrences(of: "timeoutMs: 15000", with: "timeoutMs: 100")
+        // An attempt timeout long enough for each request to reach the stub even on a loaded
+        // machine, so that the stub's count says how many attempts were made.
+        let slow = Self.rest.replacingOccurrences(of: "timeoutMs: 15000", with: "timeoutMs: 1000")
             .replacingOccurrences(of: "retries: 2", with: "retries: 1")
-        try await UpstreamStub.run(respond: { _, _ in .init(status: 200, body: Self.thing, delay: .seconds(2)) }) { baseURL, stub in
+        try await UpstreamStub.run(respond: { _, _ in .init(status: 200, body: Self.thing, delay: .seconds(5)) }) { baseURL, stub in
             try await PluginHarness.with(manifest: slow, baseURL: baseURL) { harness in
                 guard case .failure(.timeout) = await harness.call(["id": "T1", "name": "x"]) else {
                     Issue.record("a slow upstream did not time out")

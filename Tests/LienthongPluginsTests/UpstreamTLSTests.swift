@@ -52,7 +52,7 @@ struct UpstreamTLSTests {
     func plugin(_ mock: RunningMock, _ client: HTTPClient, caFile: URL?) throws -> any LienthongPlugin {
         // A short timeout: the HTTP client retries a failed handshake until then before it gives up.
         var settings: [(key: String, value: JSONValue)] = [
-            ("baseURL", .string(mock.baseURL)), ("apiKey", "land-dev-key"), ("timeoutMs", 3_000),
+            ("baseURL", .string(mock.baseURL)), ("apiKey", "land-dev-key"), ("timeoutMs", 20_000),
         ]
         if let caFile { settings.append(("caFile", .string(caFile.path))) }
         return try LandPluginFactory().make(settings: .object(JSONObject(settings)), environment: pluginEnvironment(client))
