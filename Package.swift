@@ -156,7 +156,10 @@ let package = Package(
             swiftSettings: strictSwift),
         .testTarget(
             name: "LienthongGatewayTests",
-            dependencies: ["LienthongGateway", "LienthongCrypto", "LienthongSchema", "LienthongMocks", "LienthongPostgres"],
+            dependencies: [
+                "LienthongGateway", "LienthongCrypto", "LienthongSchema", "LienthongMocks", "DocumentAxisPlugin",
+                "LienthongPostgres",
+            ],
             swiftSettings: strictSwift),
         .testTarget(
             name: "LienthongCLITests",

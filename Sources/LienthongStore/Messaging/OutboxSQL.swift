@@ -1,10 +1,12 @@
 /// Every SQL statement of the SQLite outbox, in one place.
 enum OutboxSQL {
+    /// A rowid table (not WITHOUT ROWID): rows carry the payload, and SQLite advises rowid tables
+    /// for rows larger than a small fraction of a page.
     static let migration = SQLiteMigration(
         version: 3, name: "outbox",
         sql: """
             CREATE TABLE outbox_messages (
-                message_id TEXT PRIMARY KEY,
+                message_id TEXT NOT NULL UNIQUE,
                 sender TEXT NOT NULL,
                 recipient TEXT NOT NULL,
                 service TEXT NOT NULL,
@@ -27,7 +29,7 @@ enum OutboxSQL {
                 receipt_payload BLOB,
                 receipt_jws TEXT,
                 finished_ms INTEGER
-            ) WITHOUT ROWID;
+            );
             CREATE INDEX outbox_due ON outbox_messages (priority DESC, next_attempt_ms, message_id)
                 WHERE state IN ('accepted', 'sending');
             CREATE INDEX outbox_finished ON outbox_messages (state, finished_ms)
