@@ -30,7 +30,8 @@ enum OutboxSQL {
                 receipt_jws TEXT,
                 finished_ms INTEGER
             );
-            CREATE INDEX outbox_due ON outbox_messages (priority DESC, next_attempt_ms, message_id)
+            CREATE INDEX outbox_due
+                ON outbox_messages (priority DESC, next_attempt_ms, message_id, recipient, lease_expires_ms, state)
                 WHERE state IN ('accepted', 'sending');
             CREATE INDEX outbox_finished ON outbox_messages (state, finished_ms)
                 WHERE state IN ('delivered', 'dead');
@@ -51,7 +52,8 @@ enum OutboxSQL {
         ON CONFLICT (message_id) DO NOTHING
         """
 
-    /// Candidates for a claim, best first; only the keys, so a saturated recipient costs little to skip.
+    /// Candidates for a claim, best first; only columns of the `outbox_due` index (which covers
+    /// the query), so a recipient at its capacity costs little to skip.
     static let dueCandidates = """
         SELECT message_id, recipient FROM outbox_messages
         WHERE state IN ('accepted', 'sending') AND next_attempt_ms <= ?1
