@@ -31,7 +31,9 @@ else
     as_owner() { "$@"; }
 fi
 
-CLUSTER_DIR="$(mktemp -d "${TMPDIR:-/tmp}/lienthong-pg.XXXXXX")"
+# Under /tmp whatever TMPDIR says: the cluster's user must reach it, and the server's Unix socket
+# path in it must stay short (the kernel allows about 100 bytes).
+CLUSTER_DIR="$(mktemp -d /tmp/lienthong-pg.XXXXXX)"
 chmod 755 "$CLUSTER_DIR"
 if [ "$(id -u)" -eq 0 ]; then chown "$RUN_AS" "$CLUSTER_DIR"; fi
 DATA="$CLUSTER_DIR/data"
