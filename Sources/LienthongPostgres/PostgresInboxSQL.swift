@@ -94,10 +94,13 @@ enum PostgresInboxSQL {
             })
     }
 
+    /// In the order the sender created them: UUIDv7 ids compared bytewise (`COLLATE "C"`).
     static func correlated(_ id: MessageID) -> PostgresQuery {
         PostgresQuery(
-            // Message ids are UUIDv7: their order is the order their sender created them in.
-            unsafeSQL: "SELECT \(columns) FROM inbox_messages WHERE correlation_id = $1 ORDER BY message_id",
+            // Message ids are UUIDv7: byte order is the order their sender created them in.
+            unsafeSQL: """
+                SELECT \(columns) FROM inbox_messages WHERE correlation_id = $1 ORDER BY message_id COLLATE "C"
+                """,
             binds: bindings { $0.append(id.rawValue) })
     }
 
