@@ -163,7 +163,9 @@ struct DocumentAxisAdapterTests {
     @Test("a stopped axis is .unavailable")
     func stoppedUpstream() async throws {
         let example = try #require(try DocumentAxisFixtures.documentExamples().first)
-        let plugin = try makePlugin(baseURL: try await DocumentAxisTestServer.stoppedServerURL(), timeoutMs: 1000)
+        // A refused connection fails at once; the generous timeout only keeps a loaded machine from
+        // turning that into a timeout.
+        let plugin = try makePlugin(baseURL: try await DocumentAxisTestServer.stoppedServerURL(), timeoutMs: 15_000)
         let error = await #expect(throws: PluginError.self) {
             try await plugin.handle(request(DocumentAxisPluginFactory.edocSend, from: Self.nghean, example))
         }
