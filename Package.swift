@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // System libraries: the product signs with the system OpenSSL 3 and compresses with zlib.
@@ -61,6 +62,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSwift
         ),
@@ -69,11 +71,26 @@ let package = Package(
             dependencies: ["CSQLite", "LienthongCore", "LienthongCrypto", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSwift
         ),
+        // The PostgreSQL store, in its own module so that only what chooses it links PostgresNIO.
+        .target(
+            name: "LienthongPostgres",
+            dependencies: [
+                "LienthongCore", "LienthongCrypto", "LienthongStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSwift
+        ),
         .target(
             name: "LienthongMocks",
             dependencies: [
                 "LienthongCore", "LienthongCrypto", "LienthongSchema",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -92,7 +109,7 @@ let package = Package(
             name: "LienthongGateway",
             dependencies: [
                 "LienthongCore", "LienthongCrypto", "LienthongSchema", "LienthongPluginAPI", "LienthongStore",
-                "PopulationPlugin", "LandPlugin", "BusinessRegistryPlugin", "DocumentAxisPlugin",
+                "LienthongPostgres", "PopulationPlugin", "LandPlugin", "BusinessRegistryPlugin", "DocumentAxisPlugin",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -108,7 +125,7 @@ let package = Package(
             name: "lienthong",
             dependencies: [
                 "LienthongCore", "LienthongCrypto", "LienthongSchema", "LienthongStore", "LienthongMocks",
-                "LienthongGateway",
+                "LienthongGateway", "LienthongPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -127,13 +144,19 @@ let package = Package(
         .testTarget(name: "LienthongJSONTests", dependencies: ["LienthongJSON"], swiftSettings: strictSwift),
         .testTarget(name: "LienthongSchemaTests", dependencies: ["LienthongSchema"], swiftSettings: strictSwift),
         .testTarget(
-            name: "LienthongStoreTests", dependencies: ["LienthongStore", "LienthongCrypto"], swiftSettings: strictSwift),
+            name: "LienthongStoreTests",
+            dependencies: [
+                "LienthongStore", "LienthongCrypto", "LienthongPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strictSwift),
         .testTarget(
             name: "LienthongPluginsTests",
             dependencies: [
                 "LienthongMocks", "LienthongPluginAPI", "PopulationPlugin", "LandPlugin", "BusinessRegistryPlugin",
-                "DocumentAxisPlugin", "LienthongSchema",
+                "DocumentAxisPlugin", "LienthongSchema", "LienthongCrypto", "LienthongCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSwift),
         .testTarget(
@@ -142,7 +165,20 @@ let package = Package(
             swiftSettings: strictSwift),
         .testTarget(
             name: "LienthongCLITests",
-            dependencies: ["lienthong"],
+            dependencies: ["lienthong", "LienthongPostgres", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: strictSwift
+        ),
+        // The exchange proved with real processes: `lienthong keys`, `mock`, `serve` and `audit`
+        // driven as an operator would. The libraries only sign and compress as a test client.
+        .testTarget(
+            name: "LienthongEndToEndTests",
+            dependencies: [
+                "lienthong", "LienthongCore", "LienthongCrypto",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
             swiftSettings: strictSwift
         ),
     ]

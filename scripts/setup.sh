@@ -4,10 +4,12 @@
 set -euo pipefail
 
 need_apt=()
-for pkg in libssl-dev zlib1g-dev libsqlite3-dev pkg-config gzip openssl; do
+for pkg in libssl-dev zlib1g-dev libsqlite3-dev sqlite3 pkg-config gzip openssl; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
 done
 if ! command -v python3 >/dev/null 2>&1; then need_apt+=(python3 python3-pip); fi
+# The PostgreSQL store's tests run against a throwaway cluster (scripts/with-postgres.sh).
+if [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then need_apt+=(postgresql-15); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
     echo "setup: installing ${need_apt[*]}"
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

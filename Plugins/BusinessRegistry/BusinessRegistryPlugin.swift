@@ -41,7 +41,7 @@ struct BusinessRegistryPlugin: LienthongPlugin {
         guard let code = request.payload[key: "ENTERPRISE_GDT_CODE"]?.asString,
               !code.isEmpty, code.allSatisfy({ $0 == "-" || ($0.isASCII && $0.isNumber) })
         else { throw .rejected("ENTERPRISE_GDT_CODE must be 10 digits, optionally followed by -NNN") }
-        var upstream = HTTPClientRequest(url: "\(settings.baseURL)/ngsp/api/v1/enterprises/\(code)")
+        var upstream = settings.endpoint.request(path: "/ngsp/api/v1/enterprises/\(code)")
         upstream.method = .GET
         upstream.headers.add(name: "Authorization", value: "Bearer \(settings.token)")
         upstream.headers.add(name: "Accept", value: "application/json")

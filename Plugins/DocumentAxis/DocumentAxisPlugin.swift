@@ -55,7 +55,7 @@ struct DocumentAxisPlugin: LienthongPlugin {
     }
 
     private func post(_ message: String, to path: String, timeout: Duration) async throws(PluginError) -> (UInt, [UInt8]) {
-        var request = HTTPClientRequest(url: settings.baseURL + path)
+        var request = settings.tls.request(url: settings.baseURL + path)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/xml; charset=utf-8")
         request.headers.add(name: "Accept", value: "application/json")

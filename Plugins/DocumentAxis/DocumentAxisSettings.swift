@@ -10,6 +10,8 @@ struct DocumentAxisSettings: Sendable {
     let token: String
     /// The longest the adapter waits for the axis; a request's own timeout may be shorter.
     let timeout: Duration
+    /// How an https axis is verified (`caFile`, or the system's roots).
+    let tls: UpstreamTLS
 
     /// Documents carry attachments of tens of megabytes: a longer default than lookups need.
     static let defaultTimeoutMs = 30_000
@@ -32,6 +34,7 @@ struct DocumentAxisSettings: Sendable {
                 "description": "Longest wait for the axis, in milliseconds (default 30000).", "type": "integer", "minimum": 1,
                 "maximum": .number(JSONNumber(maxTimeoutMs)),
             ],
+            UpstreamTLS.schemaProperty.key: UpstreamTLS.schemaProperty.value,
         ],
         "required": ["baseURL"],
         "oneOf": [["required": ["token"]], ["required": ["tokenFile"]], ["required": ["tokenEnv"]]],
@@ -77,5 +80,6 @@ struct DocumentAxisSettings: Sendable {
             throw fail("timeoutMs must be an integer from 1 to \(Self.maxTimeoutMs)")
         }
         timeout = .milliseconds(milliseconds)
+        tls = try UpstreamTLS(json, baseURL: base, plugin: DocumentAxisPluginFactory.pluginID)
     }
 }

@@ -42,7 +42,7 @@ struct LandPlugin: LienthongPlugin {
               let sheet = request.payload[key: "SoHieuToBanDo"]?.asNumber?.intValue,
               let parcel = request.payload[key: "SoThuTuThua"]?.asNumber?.intValue
         else { throw .rejected("MaXa (5 digits), SoHieuToBanDo and SoThuTuThua (integers) are required") }
-        var upstream = HTTPClientRequest(url: "\(settings.baseURL)/api/v1/thua-dat?maXa=\(commune)&soTo=\(sheet)&soThua=\(parcel)")
+        var upstream = settings.endpoint.request(path: "/api/v1/thua-dat?maXa=\(commune)&soTo=\(sheet)&soThua=\(parcel)")
         upstream.method = .GET
         upstream.headers.add(name: "X-API-Key", value: settings.apiKey)
         upstream.headers.add(name: "Accept", value: "application/json")

@@ -59,7 +59,7 @@ struct PopulationPlugin: LienthongPlugin {
     /// Sends `body` to C06 and returns `DuLieu` of a successful answer; maps C06's errors.
     private func call(_ path: String, body: JSONValue, timeout: Duration) async throws(PluginError) -> UpstreamJSON {
         let bytes = body.serializedBytes()
-        var request = HTTPClientRequest(url: settings.baseURL + path)
+        var request = settings.endpoint.request(path: path)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         for (name, value) in try C06Signer(clientID: settings.clientID, secret: settings.clientSecret).headers(for: bytes) {

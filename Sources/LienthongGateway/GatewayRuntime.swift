@@ -20,13 +20,17 @@ public struct GatewayRuntime: Sendable {
     public let outbound: OutboundExchange
     public let httpClient: HTTPClient
     public let plugins: [any LienthongPlugin]
+    /// Asynchronous messaging (outbox, inbox, workers); nil when built without messaging stores,
+    /// in which case `/v1/messages`, `/v1/inbox` and `/exchange/v1/deliveries` are not served.
+    public let messaging: AsyncMessaging?
     let tls: TLSSetup
     let logger: Logger
 
     /// Assembles a gateway. On failure nothing is left running.
     public static func build(
         configuration: GatewayConfiguration, identity: GatewayIdentity, auditLog: any AuditLog,
-        replayGuard: any ReplayGuard, plugins registry: PluginRegistry, logger: Logger
+        replayGuard: any ReplayGuard, messagingStores: MessagingStores? = nil, plugins registry: PluginRegistry,
+        logger: Logger
     ) throws(GatewayStartError) -> GatewayRuntime {
         let trustStore: TrustStore
         do { trustStore = try TrustStore(certificates: identity.trustedCAs) } catch {
@@ -75,6 +79,7 @@ public struct GatewayRuntime: Sendable {
             adapter: AdapterCall(plugins: plugins.byService, timeout: .seconds(limits.upstreamTimeoutSeconds)),
             signing: ResponseSigning(signer: signer, agency: configuration.agency),
             compression: PayloadCompression(thresholdBytes: limits.compressionThresholdBytes), audit: audit, logger: logger)
+        let transport = HTTPPeerTransport(client: httpClient, maxAnswerBytes: limits.maxBodyBytes)
         let outbound = OutboundExchange(
             agency: configuration.agency, authentication: ClientAuthentication(clients: configuration.clients),
             authorization: ServiceAuthorization(), sizeLimit: BodySizeLimit(maxBytes: limits.maxBodyBytes),
@@ -82,13 +87,15 @@ public struct GatewayRuntime: Sendable {
             routing: PeerRouting(routes: configuration.routes, peers: configuration.peers),
             signing: MessageSigning(signer: signer),
             compression: PayloadCompression(thresholdBytes: limits.compressionThresholdBytes),
-            delivery: PeerDelivery(
-                transport: HTTPPeerTransport(client: httpClient, maxAnswerBytes: limits.maxBodyBytes),
-                timeout: .seconds(limits.requestTimeoutSeconds)),
+            delivery: PeerDelivery(transport: transport, timeout: .seconds(limits.requestTimeoutSeconds)),
             verification: ResponseVerification(verifier: verifier, decoding: decoding), audit: audit, logger: logger)
+        let messaging = messagingStores.map {
+            makeAsyncMessaging(
+                $0, configuration: configuration, inbound: inbound, outbound: outbound, transport: transport, logger: logger)
+        }
         return GatewayRuntime(
             configuration: configuration, inbound: inbound, outbound: outbound, httpClient: httpClient,
-            plugins: plugins.all, tls: tls, logger: logger)
+            plugins: plugins.all, messaging: messaging, tls: tls, logger: logger)
     }
 
     /// One plugin per adapter and settings, shared by the services that use the same pair.
@@ -117,7 +124,8 @@ public struct GatewayRuntime: Sendable {
         return (byService, Array(byAdapterAndSettings.values))
     }
 
-    /// The local API and exchange API servers, to run in a `ServiceGroup`.
+    /// The local API and exchange API servers, and the delivery workers when messaging is on, to
+    /// run in a `ServiceGroup`.
     public func services(
         onLocalAPIRunning: @escaping @Sendable (any Channel) async -> Void = { _ in },
         onExchangeRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
@@ -129,16 +137,16 @@ public struct GatewayRuntime: Sendable {
         let exchange: any Service
         do {
             local = try LocalAPIServer.application(
-                outbound: outbound, agency: configuration.agency, listener: configuration.localAPI,
+                outbound: outbound, messaging: messaging, agency: configuration.agency, listener: configuration.localAPI,
                 tls: configuration.localAPI.clientCertificates ? serverTLS : nil, maxBodyBytes: limits.maxBodyBytes,
                 logger: logger, onServerRunning: onLocalAPIRunning)
             exchange = try ExchangeServer.application(
-                inbound: inbound, listener: configuration.exchange.listener, tls: serverTLS,
+                inbound: inbound, deliveries: messaging?.inbound, listener: configuration.exchange.listener, tls: serverTLS,
                 maxBodyBytes: limits.maxBodyBytes, logger: logger, onServerRunning: onExchangeRunning)
         } catch {
             throw GatewayStartError("servers: \(error)")
         }
-        return [local, exchange]
+        return [local, exchange] + (messaging?.services ?? [])
     }
 
     /// Releases the HTTP client and the adapters; call after the servers stopped.

@@ -10,7 +10,8 @@ import Synchronization
 /// before the HTTP client, the adapters and the store are released.
 public enum GatewayServer {
     /// Loads `configurationFile` (refusing to start on any configuration problem), opens the store
-    /// in the data directory, assembles the gateway and serves until SIGTERM or SIGINT.
+    /// (SQLite in the data directory, or the PostgreSQL database `store` names), assembles the
+    /// gateway and serves until SIGTERM or SIGINT.
     ///
     /// - Throws: `ConfigurationError` with every problem of the file, `GatewayStartError` when
     ///   keys, certificates, the store or an adapter cannot be set up, or a server error.
@@ -22,15 +23,18 @@ public enum GatewayServer {
         logger.logLevel = logLevel.level
         let configuration = try ConfigurationLoader(environment: environment, plugins: plugins).load(file: configurationFile)
         let identity = try GatewayIdentity.load(from: configuration.exchange)
-        let store: GatewayStore
-        do { store = try await GatewayStore.open(dataDirectory: configuration.dataDirectory) } catch {
-            throw GatewayStartError("store in \(configuration.dataDirectory): \(error)")
+        let store: any StoreBackend
+        do {
+            store = try await StoreOpener.open(configuration.store, dataDirectory: configuration.dataDirectory, logger: logger)
+        } catch {
+            throw GatewayStartError("store (\(configuration.store.describe(dataDirectory: configuration.dataDirectory))): \(error)")
         }
         let runtime: GatewayRuntime
         do {
             runtime = try GatewayRuntime.build(
                 configuration: configuration, identity: identity, auditLog: store.auditLog,
-                replayGuard: store.replayGuard, plugins: plugins, logger: logger)
+                replayGuard: store.replayGuard,
+                messagingStores: MessagingStores(outbox: store.outbox, inbox: store.inbox), plugins: plugins, logger: logger)
         } catch {
             await store.close()
             throw error

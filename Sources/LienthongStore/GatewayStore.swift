@@ -1,17 +1,21 @@
 import Foundation
 
 /// The gateway's embedded store: one SQLite file, `<data-dir>/lienthong.sqlite`, opened once,
-/// holding the audit trail and the replay guard (and later the outbox and inbox).
+/// holding the audit trail, the replay guard, and the outbox and inbox of guaranteed delivery.
 public final class GatewayStore: Sendable {
     /// The database file name inside the data directory.
     public static let fileName = "lienthong.sqlite"
 
     /// Every migration of the gateway database, in order. New tables get new versions at the end.
-    public static let migrations: [SQLiteMigration] = [AuditSQL.migration, ReplayGuardSQL.migration]
+    public static let migrations: [SQLiteMigration] = [
+        AuditSQL.migration, ReplayGuardSQL.migration, OutboxSQL.migration, InboxSQL.migration,
+    ]
 
     public let database: SQLiteDatabase
     public let auditLog: SQLiteAuditLog
     public let replayGuard: SQLiteReplayGuard
+    public let outbox: SQLiteOutbox
+    public let inbox: SQLiteInbox
 
     /// Opens the store in `dataDirectory`, bringing its schema up to date.
     ///
@@ -25,13 +29,20 @@ public final class GatewayStore: Sendable {
             path: path, options: .init(create: create), migrations: migrations)
         let auditLog = try await SQLiteAuditLog(database: database)
         let replayGuard = SQLiteReplayGuard(database: database, pruneInterval: replayPruneInterval)
-        return GatewayStore(database: database, auditLog: auditLog, replayGuard: replayGuard)
+        return GatewayStore(
+            database: database, auditLog: auditLog, replayGuard: replayGuard, outbox: SQLiteOutbox(database: database),
+            inbox: SQLiteInbox(database: database))
     }
 
-    private init(database: SQLiteDatabase, auditLog: SQLiteAuditLog, replayGuard: SQLiteReplayGuard) {
+    private init(
+        database: SQLiteDatabase, auditLog: SQLiteAuditLog, replayGuard: SQLiteReplayGuard, outbox: SQLiteOutbox,
+        inbox: SQLiteInbox
+    ) {
         self.database = database
         self.auditLog = auditLog
         self.replayGuard = replayGuard
+        self.outbox = outbox
+        self.inbox = inbox
     }
 
     /// Closes the database after the work already queued.

@@ -135,10 +135,13 @@ struct AuditCommandTests {
         #expect(result.stderr.contains("cannot open the gateway database in \(directory.path): file is not a database"))
     }
 
-    @Test func theDataOptionIsRequired() throws {
+    @Test func theStoreMustBeNamed() throws {
         let result = try CLI.run(["audit", "verify"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("Missing expected argument '--data <data>'"))
+        #expect(result.stderr.contains("name the store: --data DIR (SQLite) or --store postgres://… (PostgreSQL)"))
+        let both = try CLI.run(["audit", "verify", "--data", "/tmp", "--store", "postgres://u@h/d"])
+        #expect(both.status == 2)
+        #expect(both.stderr.contains("give either --data or --store, not both"))
     }
 }
 

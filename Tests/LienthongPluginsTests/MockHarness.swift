@@ -19,7 +19,7 @@ enum TestData {
 struct RunningMock: Sendable {
     let server: MockServer
     let port: Int
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    var baseURL: String { "\(server.tls == nil ? "http" : "https")://127.0.0.1:\(port)" }
 
     struct StartFailure: Error, CustomStringConvertible {
         var description: String { "the mock server stopped before listening" }
@@ -27,10 +27,10 @@ struct RunningMock: Sendable {
 
     /// Runs `body` with `system` served on a free port, and stops the server afterwards.
     static func with<T: Sendable>(
-        _ system: any MockSystem, faults: MockFaults = .none, seed: UInt64 = 7,
+        _ system: any MockSystem, faults: MockFaults = .none, seed: UInt64 = 7, tls: MockTLS? = nil,
         _ body: (RunningMock) async throws -> T
     ) async throws -> T {
-        let server = MockServer(system: system, port: 0, faults: faults, seed: seed, logger: Logger(label: "test.mock", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let server = MockServer(system: system, port: 0, faults: faults, seed: seed, tls: tls, logger: Logger(label: "test.mock", factory: { _ in SwiftLogNoOpLogHandler() }))
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let task = Task {
             defer { continuation.finish() }

@@ -22,21 +22,28 @@ struct ConfigurationParser {
         let peers = top.mapping("peers").map(peerURLs) ?? [:]
         let routes = top.mapping("routes").map { routeTable($0, peers: peers) } ?? [:]
         let services = top.mapping("services").map(providedServices) ?? [:]
-        let clients = top.mapping("clients").map {
-            localClients($0, routes: routes, services: services, certificatesAccepted: localAPI.clientCertificates)
-        } ?? []
         let limits = top.mapping("limits").map(limitSettings) ?? GatewayConfiguration.Limits()
+        let delivery = top.mapping("delivery").map { deliverySettings($0, limits: limits) }
+            ?? GatewayConfiguration.DeliverySettings()
+        let clients = top.mapping("clients").map {
+            localClients(
+                $0, routes: routes, services: services, received: Set(delivery.receive.keys),
+                certificatesAccepted: localAPI.clientCertificates)
+        } ?? []
         let dataDirectoryInFile = top.string("dataDirectory")
         let dataDirectory = resolve(environment["LIENTHONG_DATA_DIR"] ?? dataDirectoryInFile ?? "/var/lib/lienthong")
         let schemaDirectories = schemaDirectoryList(top)
         let audit = top.mapping("audit").map(auditSettings) ?? GatewayConfiguration.AuditSettings()
+        let store = storeLocation(top)
         top.finish()
-        checkSchemas(routes: routes, services: services, directories: schemaDirectories, at: root)
+        checkSchemas(
+            routes: routes, services: services, received: Array(delivery.receive.keys), directories: schemaDirectories,
+            at: root)
         guard let agency, let exchange else { return nil }
         return GatewayConfiguration(
             agency: agency, localAPI: localAPI, exchange: exchange, peers: peers, routes: routes, clients: clients,
             services: services, limits: limits, dataDirectory: dataDirectory, schemaDirectories: schemaDirectories,
-            audit: audit)
+            audit: audit, delivery: delivery, store: store)
     }
 
     // MARK: - Sections
@@ -186,7 +193,7 @@ struct ConfigurationParser {
 
     private func localClients(
         _ map: MappingReader, routes: [ServiceID: AgencyCode], services: [ServiceID: GatewayConfiguration.ProvidedService],
-        certificatesAccepted: Bool
+        received: Set<ServiceID>, certificatesAccepted: Bool
     ) -> [GatewayConfiguration.LocalClient] {
         var clients: [GatewayConfiguration.LocalClient] = []
         for entry in map.entries {
@@ -206,8 +213,9 @@ struct ConfigurationParser {
             if let serviceNodes = client.value("services").flatMap({ reader.sequence($0, path: YAMLReader.path(path, "services")) }) {
                 for node in serviceNodes {
                     guard let service = serviceID(node, path: YAMLReader.path(path, "services")) else { continue }
-                    if routes[service] == nil && services[service] == nil {
-                        reader.report("\(service) is neither routed (routes) nor provided (services)", at: node,
+                    if routes[service] == nil && services[service] == nil && !received.contains(service) {
+                        reader.report(
+                            "\(service) is neither routed (routes), provided (services) nor received (delivery.receive)", at: node,
                                       path: YAMLReader.path(path, "services"))
                     }
                     allowed.insert(service)
@@ -284,17 +292,19 @@ struct ConfigurationParser {
     /// Every routed or provided service needs request and response schemas.
     private func checkSchemas(
         routes: [ServiceID: AgencyCode], services: [ServiceID: GatewayConfiguration.ProvidedService],
-        directories: [String], at root: Node
+        received: [ServiceID], directories: [String], at root: Node
     ) {
         let catalog: SchemaCatalog
         do { catalog = try SchemaCatalog.load(directories: directories.map { URL(fileURLWithPath: $0) }) } catch {
             reader.report("schemas: \(error)", at: root, path: "schemaDirectories")
             return
         }
-        for service in Set(routes.keys).union(services.keys).sorted() where catalog.schemas(forService: service.rawValue) == nil {
-            let section = routes[service] != nil ? "routes" : "services"
+        for service in Set(routes.keys).union(services.keys).union(received).sorted()
+        where catalog.schemas(forService: service.rawValue) == nil {
+            let section = routes[service] != nil ? "routes" : services[service] != nil ? "services" : "delivery.receive"
+            let node = section == "delivery.receive" ? root["delivery"]?["receive"]?[service.rawValue] : root[section]?[service.rawValue]
             reader.report("no request/response schemas for \(service) in the bundled schemas or schemaDirectories",
-                          at: root[section]?[service.rawValue], path: YAMLReader.path(section, service.rawValue))
+                          at: node, path: YAMLReader.path(section, service.rawValue))
         }
     }
 
@@ -314,7 +324,7 @@ struct ConfigurationParser {
 
     // MARK: - Values
 
-    private func agencyCode(_ node: Node, path: String) -> AgencyCode? {
+    func agencyCode(_ node: Node, path: String) -> AgencyCode? {
         guard let text = reader.string(node, path: path) else { return nil }
         do { return try AgencyCode(parsing: text) } catch {
             reader.report("not an agency code: \(error.reason)", at: node, path: path)
@@ -322,7 +332,7 @@ struct ConfigurationParser {
         }
     }
 
-    private func serviceID(_ node: Node, path: String) -> ServiceID? {
+    func serviceID(_ node: Node, path: String) -> ServiceID? {
         guard let text = reader.string(node, path: path) else { return nil }
         do { return try ServiceID(parsing: text) } catch {
             reader.report("not a service id: \(error.reason)", at: node, path: path)
@@ -355,7 +365,7 @@ struct ConfigurationParser {
         return resolved
     }
 
-    private func resolve(_ path: String) -> String {
+    func resolve(_ path: String) -> String {
         path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).path
     }
 

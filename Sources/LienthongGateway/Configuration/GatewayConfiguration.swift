@@ -27,12 +27,17 @@ public struct GatewayConfiguration: Sendable {
     public var schemaDirectories: [String]
     /// What the audit trail keeps of payloads: a default and overrides per service.
     public var audit: AuditSettings
+    /// Guaranteed (asynchronous) delivery: retries, limits, received services, webhook.
+    public var delivery: DeliverySettings
+    /// Where the store is: the embedded SQLite database in `dataDirectory` unless `store` names PostgreSQL.
+    public var store: StoreLocation
 
     public init(
         agency: AgencyCode, localAPI: Listener, exchange: ExchangeListener, peers: [AgencyCode: [URL]] = [:],
         routes: [ServiceID: AgencyCode] = [:], clients: [LocalClient] = [], services: [ServiceID: ProvidedService] = [:],
         limits: Limits = Limits(), dataDirectory: String, schemaDirectories: [String] = [],
-        audit: AuditSettings = AuditSettings()
+        audit: AuditSettings = AuditSettings(), delivery: DeliverySettings = DeliverySettings(),
+        store: StoreLocation = .sqlite
     ) {
         self.agency = agency
         self.localAPI = localAPI
@@ -45,6 +50,8 @@ public struct GatewayConfiguration: Sendable {
         self.dataDirectory = dataDirectory
         self.schemaDirectories = schemaDirectories
         self.audit = audit
+        self.delivery = delivery
+        self.store = store
     }
 
     /// A host and port to listen on.

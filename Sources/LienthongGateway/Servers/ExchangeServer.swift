@@ -6,7 +6,8 @@ import Logging
 import NIOCore
 import NIOSSL
 
-/// The exchange API other gateways call over mTLS: `POST /exchange/v1/messages`.
+/// The exchange API other gateways call over mTLS: `POST /exchange/v1/messages` (synchronous) and,
+/// with messaging, `POST /exchange/v1/deliveries` (asynchronous, answered with a receipt).
 ///
 /// The TLS configuration requires a client certificate chaining to the trusted CAs (NIOSSL refuses
 /// the handshake otherwise); the handler then takes the agency from that certificate and the
@@ -14,7 +15,7 @@ import NIOSSL
 /// request runs on a child channel, which this context would have to look through.
 public enum ExchangeServer {
     public static func application(
-        inbound: InboundExchange, listener: GatewayConfiguration.Listener, tls: TLSConfiguration, maxBodyBytes: Int,
+        inbound: InboundExchange, deliveries: InboundDelivery? = nil, listener: GatewayConfiguration.Listener, tls: TLSConfiguration, maxBodyBytes: Int,
         logger: Logger, onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
         let router = Router(context: ChannelRequestContext.self)
@@ -28,6 +29,20 @@ public enum ExchangeServer {
             case .failure(let problem): return HummingbirdBridge.response(from: HTTPAnswer(problem: problem))
             case .success(let message):
                 return HummingbirdBridge.response(from: await inbound.handle(message, tlsPeer: peer))
+            }
+        }
+        if let deliveries {
+            router.post("/exchange/v1/deliveries") { request, context -> Response in
+                let peer: AgencyCode
+                switch await peerAgency(context.channel) {
+                case .failure(let problem): return HummingbirdBridge.response(from: HTTPAnswer(problem: problem))
+                case .success(let agency): peer = agency
+                }
+                switch await HummingbirdBridge.message(from: request, maxBytes: maxBodyBytes) {
+                case .failure(let problem): return HummingbirdBridge.response(from: HTTPAnswer(problem: problem))
+                case .success(let message):
+                    return HummingbirdBridge.response(from: await deliveries.handle(message, tlsPeer: peer))
+                }
             }
         }
         return Application(

@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdTLS
 import LienthongSchema
 import Logging
 import NIOCore
@@ -16,19 +17,23 @@ public struct MockServer: Sendable {
     public let host: String
     public let port: Int
     public let stats: MockStats
+    /// Serves https with this certificate when set, plain http otherwise.
+    public let tls: MockTLS?
     private let injector: FaultInjector
     private let logger: Logger
 
     /// - Parameters:
     ///   - port: TCP port; 0 picks a free one (reported to `run`'s `onListening`).
     ///   - seed: seeds the error-rate draws, so fault runs are reproducible.
+    ///   - tls: the certificate to serve https with; nil serves plain http.
     public init(
         system: any MockSystem, host: String = "127.0.0.1", port: Int, faults: MockFaults = .none, seed: UInt64 = 0,
-        logger: Logger = Logger(label: "lienthong.mock")
+        tls: MockTLS? = nil, logger: Logger = Logger(label: "lienthong.mock")
     ) {
         self.system = system
         self.host = host
         self.port = port
+        self.tls = tls
         self.stats = MockStats()
         self.injector = FaultInjector(faults: faults, seed: seed)
         var logger = logger
@@ -48,7 +53,7 @@ public struct MockServer: Sendable {
     /// `onListening` receives the bound port once the server accepts connections.
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let group = ServiceGroup(configuration: .init(
-            services: [makeApplication(onListening: onListening)], gracefulShutdownSignals: [], logger: logger))
+            services: [try makeApplication(onListening: onListening)], gracefulShutdownSignals: [], logger: logger))
         // The group runs in its own task: cancelling ours must shut it down gracefully, whereas a
         // cancelled ServiceGroup cancels its services mid-request.
         let running = Task { try await group.run() }
@@ -64,7 +69,7 @@ public struct MockServer: Sendable {
         try await makeApplication(onListening: onListening).runService()
     }
 
-    private func makeApplication(onListening: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
+    private func makeApplication(onListening: @escaping @Sendable (Int) async -> Void) throws -> some ApplicationProtocol {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: FaultMiddleware(injector: injector, stats: stats, internalErrorBody: system.internalErrorBody()))
         MockControlRoutes.add(to: router, system: system, stats: stats, injector: injector)
@@ -72,7 +77,7 @@ public struct MockServer: Sendable {
         let logger = self.logger
         let faults = injector.faults
         return Application(
-            router: router,
+            router: router, server: try tls.map { try .tls(.http1(), tlsConfiguration: $0.configuration) } ?? .http1(),
             configuration: .init(address: .hostname(host, port: port), serverName: "lienthong-mock-\(system.name)"),
             onServerRunning: { channel in
                 let boundPort = channel.localAddress?.port ?? 0

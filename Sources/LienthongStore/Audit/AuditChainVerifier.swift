@@ -1,12 +1,14 @@
 /// Walks the chain one record at a time, remembering only the last sequence and hash, and stops at
 /// the first record that does not check out.
-struct AuditChainVerifier: Sendable {
+package struct AuditChainVerifier: Sendable {
     /// The sequence of the last record that checked out (0 before the first).
-    private(set) var lastSequence: Int64 = 0
+    package private(set) var lastSequence: Int64 = 0
     private var lastHash: [UInt8] = AuditHash.genesis
 
     /// Checks the next stored record; returns the break it shows, if any.
-    mutating func check(_ row: AuditRow) throws -> AuditVerification? {
+    package init() {}
+
+    package mutating func check(_ row: AuditRow) throws -> AuditVerification? {
         let sequence = row.fields.sequence
         if sequence != lastSequence + 1 {
             return .broken(sequence: lastSequence + 1, reason: AuditBreak.missing)
@@ -23,7 +25,7 @@ struct AuditChainVerifier: Sendable {
     }
 
     /// After the last stored record: the chain must reach `expectedLast`.
-    func finish(expectedLast: Int64) -> AuditVerification {
+    package func finish(expectedLast: Int64) -> AuditVerification {
         if lastSequence < expectedLast {
             return .broken(sequence: lastSequence + 1, reason: AuditBreak.missing)
         }
@@ -32,13 +34,14 @@ struct AuditChainVerifier: Sendable {
 }
 
 /// The reasons `verify()` gives, worded for `lienthong audit verify`.
-enum AuditBreak {
-    static let missing = "the record is missing"
-    static let contents = "stored hash does not match its contents"
-    static func link(to previous: Int64) -> String {
+package enum AuditBreak {
+    package static let missing = "the record is missing"
+    package static let contents = "stored hash does not match its contents"
+    package static func link(to previous: Int64) -> String {
         previous == 0 ? "previous hash is not the zero hash of the first record" : "previous hash does not match record \(previous)"
     }
-    static func unreadable(_ error: SQLiteError) -> String { "cannot be read: \(error.message)" }
+    static func unreadable(_ error: SQLiteError) -> String { unreadable(error.message) }
+    package static func unreadable(_ message: String) -> String { "cannot be read: \(message)" }
 }
 
 extension AuditVerification: CustomStringConvertible {

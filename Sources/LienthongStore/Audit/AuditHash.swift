@@ -2,21 +2,42 @@ import LienthongCrypto
 
 /// The fields of one audit record exactly as stored, in the order they are hashed. Text fields are
 /// their UTF-8 bytes as stored, so verification hashes what is on disk, not a re-rendering of it.
-struct AuditHashInput: Sendable, Hashable {
-    var sequence: Int64
-    var timeMilliseconds: Int64
-    var messageID: [UInt8]
-    var direction: [UInt8]
-    var from: [UInt8]
-    var to: [UInt8]
-    var service: [UInt8]
-    var outcome: [UInt8]
-    var payloadDigest: [UInt8]
-    var jws: [UInt8]?
-    var correlationID: [UInt8]?
-    var retention: [UInt8]
-    var payload: [UInt8]?
-    var previousHash: [UInt8]
+package struct AuditHashInput: Sendable, Hashable {
+    package var sequence: Int64
+    package var timeMilliseconds: Int64
+    package var messageID: [UInt8]
+    package var direction: [UInt8]
+    package var from: [UInt8]
+    package var to: [UInt8]
+    package var service: [UInt8]
+    package var outcome: [UInt8]
+    package var payloadDigest: [UInt8]
+    package var jws: [UInt8]?
+    package var correlationID: [UInt8]?
+    package var retention: [UInt8]
+    package var payload: [UInt8]?
+    package var previousHash: [UInt8]
+
+    package init(
+        sequence: Int64, timeMilliseconds: Int64, messageID: [UInt8], direction: [UInt8], from: [UInt8], to: [UInt8],
+        service: [UInt8], outcome: [UInt8], payloadDigest: [UInt8], jws: [UInt8]?, correlationID: [UInt8]?,
+        retention: [UInt8], payload: [UInt8]?, previousHash: [UInt8]
+    ) {
+        self.sequence = sequence
+        self.timeMilliseconds = timeMilliseconds
+        self.messageID = messageID
+        self.direction = direction
+        self.from = from
+        self.to = to
+        self.service = service
+        self.outcome = outcome
+        self.payloadDigest = payloadDigest
+        self.jws = jws
+        self.correlationID = correlationID
+        self.retention = retention
+        self.payload = payload
+        self.previousHash = previousHash
+    }
 }
 
 /// The hash that chains the audit trail.
@@ -42,12 +63,12 @@ struct AuditHashInput: Sendable, Hashable {
 /// Every field is written as a presence byte `0x01`, its length in bytes as an 8-byte big-endian
 /// unsigned integer, then its bytes; text is UTF-8. An absent optional field is the single byte
 /// `0x00`, so "absent" and "empty" differ and no two records share an encoding.
-enum AuditHash {
-    static let domainTag = Array("lienthong-audit-v1".utf8)
+package enum AuditHash {
+    package static let domainTag = Array("lienthong-audit-v1".utf8)
     /// The previous hash of record 1.
-    static let genesis = [UInt8](repeating: 0, count: 32)
+    package static let genesis = [UInt8](repeating: 0, count: 32)
 
-    static func encoding(of fields: AuditHashInput) -> [UInt8] {
+    package static func encoding(of fields: AuditHashInput) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256 + (fields.jws?.count ?? 0) + (fields.payload?.count ?? 0))
         append(domainTag, to: &out)
@@ -68,7 +89,7 @@ enum AuditHash {
         return out
     }
 
-    static func hash(of fields: AuditHashInput) throws -> [UInt8] {
+    package static func hash(of fields: AuditHashInput) throws -> [UInt8] {
         try Digest.sha256(encoding(of: fields))
     }
 

@@ -1,14 +1,15 @@
 import LienthongCrypto
 
 /// Turns what the gateway asks to record into the stored fields and hash, applying retention.
-enum AuditRecordBuilder {
-    struct Built {
-        var fields: AuditHashInput
-        var hash: [UInt8]
-        var record: AuditRecord
+/// Shared by every store so that all of them chain records identically.
+package enum AuditRecordBuilder {
+    package struct Built: Sendable {
+        package var fields: AuditHashInput
+        package var hash: [UInt8]
+        package var record: AuditRecord
     }
 
-    static func record(
+    package static func record(
         for entry: AuditEntry, sequence: Int64, previousHash: [UInt8], milliseconds: Int64
     ) throws -> Built {
         var kept = entry

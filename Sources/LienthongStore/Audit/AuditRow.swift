@@ -2,9 +2,14 @@ import Foundation
 import LienthongCore
 
 /// One audit row as stored: the hashed fields and the stored hash, read strictly by storage class.
-struct AuditRow: Sendable {
-    var fields: AuditHashInput
-    var storedHash: [UInt8]
+package struct AuditRow: Sendable {
+    package var fields: AuditHashInput
+    package var storedHash: [UInt8]
+
+    package init(fields: AuditHashInput, storedHash: [UInt8]) {
+        self.fields = fields
+        self.storedHash = storedHash
+    }
 
     /// Reads a row selected with `AuditSQL.columns`.
     init(_ row: SQLiteRow) throws(SQLiteError) {
@@ -27,7 +32,7 @@ struct AuditRow: Sendable {
     }
 
     /// The typed record; fails with a readable reason if a column no longer parses.
-    func record() throws(StoreError) -> AuditRecord {
+    package func record() throws(StoreError) -> AuditRecord {
         let sequence = fields.sequence
         func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
         func parse<T>(_ what: String, _ bytes: [UInt8], _ make: (String) throws -> T?) throws(StoreError) -> T {
@@ -61,12 +66,12 @@ struct AuditRow: Sendable {
 }
 
 /// Record times are kept to the millisecond, so a record read back equals the one appended.
-enum AuditTime {
-    static func milliseconds(_ date: Date) -> Int64 {
+package enum AuditTime {
+    package static func milliseconds(_ date: Date) -> Int64 {
         Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
     }
 
-    static func date(milliseconds: Int64) -> Date {
+    package static func date(milliseconds: Int64) -> Date {
         Date(timeIntervalSince1970: Double(milliseconds) / 1000)
     }
 }

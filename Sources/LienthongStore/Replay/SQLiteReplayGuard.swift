@@ -23,7 +23,7 @@ public final class SQLiteReplayGuard: ReplayGuard {
     ///   - pruneInterval: the least time between two prunings of old ids.
     public init(database: SQLiteDatabase, pruneInterval: Duration = .seconds(60), maximumBatch: Int = 256) {
         self.database = database
-        let schedule = PruneSchedule(interval: Self.milliseconds(pruneInterval))
+        let schedule = PruneSchedule(interval: ReplayRetention.milliseconds(pruneInterval))
         self.writer = SQLiteGroupCommit(database: database, maximumBatch: maximumBatch) { connection, sightings in
             try Self.write(sightings, to: connection, schedule: schedule)
         }
@@ -35,7 +35,7 @@ public final class SQLiteReplayGuard: ReplayGuard {
         try await writer.submit(
             Sighting(
                 id: id, sender: sender, milliseconds: AuditTime.milliseconds(time),
-                retentionMilliseconds: Self.milliseconds(retention)))
+                retentionMilliseconds: ReplayRetention.milliseconds(retention)))
     }
 
     /// Forgets ids first seen before `cutoff`; returns how many were removed.
@@ -58,8 +58,8 @@ public final class SQLiteReplayGuard: ReplayGuard {
     ) throws -> [Bool] {
         try connection.transaction {
             if let latest = sightings.max(by: { $0.milliseconds < $1.milliseconds }), schedule.isDue(at: latest.milliseconds) {
-                let (cutoff, overflow) = latest.milliseconds.subtractingReportingOverflow(latest.retentionMilliseconds)
-                try connection.execute(ReplayGuardSQL.prune, [.integer(overflow ? .min : cutoff)])
+                let cutoff = ReplayRetention.cutoff(now: latest.milliseconds, retention: latest.retentionMilliseconds)
+                try connection.execute(ReplayGuardSQL.prune, [.integer(cutoff)])
             }
             return try sightings.map { sighting in
                 try connection.execute(
@@ -69,26 +69,17 @@ public final class SQLiteReplayGuard: ReplayGuard {
             }
         }
     }
-
-    private static func milliseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        // Saturate rather than trap: a huge retention simply means "never prune".
-        let (product, overflow) = seconds.multipliedReportingOverflow(by: 1_000)
-        guard !overflow else { return seconds < 0 ? .min : .max }
-        let (sum, sumOverflow) = product.addingReportingOverflow(attoseconds / 1_000_000_000_000_000)
-        return sumOverflow ? .max : sum
-    }
 }
 
 /// When the replay guard last pruned, so that it prunes at most once per interval.
-final class PruneSchedule: Sendable {
+package final class PruneSchedule: Sendable {
     private let interval: Int64
     private let last = Mutex<Int64?>(nil)
 
-    init(interval: Int64) { self.interval = interval }
+    package init(interval: Int64) { self.interval = interval }
 
     /// True (and remembers `now`) when no pruning happened in the last interval.
-    func isDue(at now: Int64) -> Bool {
+    package func isDue(at now: Int64) -> Bool {
         last.withLock { last in
             if let previous = last, now - previous < interval, now >= previous { return false }
             last = now

@@ -37,10 +37,13 @@ public struct PeerDelivery: Sendable {
     }
 
     /// The first answer; 502 when no URL answered, 504 when the one reached timed out.
-    public func deliver(_ message: HTTPMessage, to urls: [URL]) async throws(Problem) -> HTTPAnswer {
+    /// `path` is the exchange endpoint: synchronous messages, or asynchronous deliveries.
+    public func deliver(
+        _ message: HTTPMessage, to urls: [URL], path: String = "exchange/v1/messages"
+    ) async throws(Problem) -> HTTPAnswer {
         var failures: [String] = []
         for url in urls {
-            let target = url.appendingPathComponent("exchange/v1/messages")
+            let target = url.appendingPathComponent(path)
             do { return try await transport.post(message, to: target, timeout: timeout) } catch {
                 switch error {
                 case .unreachable(let reason): failures.append("\(url.absoluteString): \(reason)")

@@ -1,0 +1,143 @@
+import Foundation
+import LienthongCore
+import LienthongStore
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// The delivery workers of one gateway replica, as a ServiceLifecycle service: claims due outbox
+/// messages under a lease, sends each (`DeliveryAttempt`) with at most `concurrency` in flight and
+/// at most `perPeerConcurrency` per recipient, records the receipt or schedules the retry
+/// (`RetryPolicy`), and audits both. Idle, it waits for a submission's wake-up or the poll interval.
+/// On graceful shutdown it stops claiming and lets the sends in flight finish.
+public struct OutboxDeliveryService: Service {
+    public let outbox: any Outbox
+    public let attempt: DeliveryAttempt
+    public let policy: RetryPolicy
+    public let settings: GatewayConfiguration.DeliverySettings
+    public let audit: AuditRecorder
+    public let wakeUp: WakeUpSignal
+    /// The lease owner: unique per replica and start.
+    public let owner: String
+    public let logger: Logger
+    let clock: @Sendable () -> Date
+
+    public init(
+        outbox: any Outbox, attempt: DeliveryAttempt, settings: GatewayConfiguration.DeliverySettings, audit: AuditRecorder,
+        wakeUp: WakeUpSignal, owner: String, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.outbox = outbox
+        self.attempt = attempt
+        self.policy = RetryPolicy(settings)
+        self.settings = settings
+        self.audit = audit
+        self.wakeUp = wakeUp
+        self.owner = owner
+        self.logger = logger
+        self.clock = clock
+    }
+
+    public func run() async throws {
+        let inFlight = InFlightCounter()
+        let stopping = Atomic<Bool>(false)
+        await withGracefulShutdownHandler {
+            await withDiscardingTaskGroup { group in
+                while !stopping.load(ordering: .acquiring) && !Task.isCancelled {
+                    let claimed = await claimBatch(inFlight: inFlight)
+                    for claim in claimed {
+                        inFlight.add(claim.entry.message.to)
+                        group.addTask {
+                            await deliver(claim)
+                            inFlight.remove(claim.entry.message.to)
+                            wakeUp.signal()
+                        }
+                    }
+                    if claimed.isEmpty { await wakeUp.wait(upTo: .milliseconds(settings.pollMilliseconds)) }
+                }
+            }
+        } onGracefulShutdown: {
+            stopping.store(true, ordering: .releasing)
+            wakeUp.signal()
+        }
+    }
+
+    /// Due messages for the free slots; none (logged) when the store fails, so the loop waits and
+    /// tries again rather than stopping the gateway.
+    private func claimBatch(inFlight: InFlightCounter) async -> [OutboxClaim] {
+        let snapshot = inFlight.snapshot()
+        let free = settings.concurrency - snapshot.total
+        guard free > 0 else { return [] }
+        let request = OutboxClaimRequest(
+            owner: owner, now: clock(), leaseDuration: .seconds(settings.leaseSeconds), limit: free,
+            recipientCapacity: snapshot.byRecipient.mapValues { max(0, settings.perPeerConcurrency - $0) },
+            defaultRecipientCapacity: settings.perPeerConcurrency)
+        do { return try await outbox.claim(request) } catch {
+            logger.error("cannot claim outbox messages", metadata: ["error": "\(error)"])
+            return []
+        }
+    }
+
+    /// One attempt for one claimed message, and its record.
+    func deliver(_ claim: OutboxClaim) async {
+        let message = claim.entry.message
+        let envelope = DeliveryAttempt.envelope(of: message)
+        switch await attempt.send(message) {
+        case .delivered(let receiptEnvelope, let receiptJWS):
+            let receipt = DeliveryReceipt(
+                id: receiptEnvelope.id, created: receiptEnvelope.created, payload: receiptEnvelope.payload, jws: receiptJWS)
+            do {
+                // A failure here leaves the message leased: it is sent again after the lease, and the
+                // receiver answers with the same receipt.
+                guard try await outbox.markDelivered(claim, receipt: receipt, now: clock()) else { return }
+            } catch {
+                logger.error("cannot record a receipt", metadata: ["message": "\(message.id)", "error": "\(error)"])
+                return
+            }
+            await record(envelope, direction: .outbound, outcome: "delivered", jws: message.jws)
+            await record(receiptEnvelope, direction: .inbound, outcome: "receipt", jws: receiptJWS)
+        case .failed(let reason, let permanent):
+            var generator = SystemRandomNumberGenerator()
+            let now = clock()
+            let disposition = policy.disposition(
+                afterAttempt: claim.attempt, acceptedAt: claim.entry.acceptedAt, now: now, permanent: permanent,
+                using: &generator)
+            logger.info(
+                "delivery attempt failed",
+                metadata: ["message": "\(message.id)", "to": "\(message.to)", "attempt": "\(claim.attempt)", "reason": "\(reason)"])
+            do {
+                guard try await outbox.markFailed(claim, error: reason, disposition: disposition, now: now) else { return }
+            } catch {
+                logger.error("cannot record a failed delivery", metadata: ["message": "\(message.id)", "error": "\(error)"])
+                return
+            }
+            if disposition == .dead {
+                logger.warning("message is dead", metadata: ["message": "\(message.id)", "reason": "\(reason)"])
+                await record(envelope, direction: .outbound, outcome: "dead", jws: message.jws)
+            }
+        }
+    }
+
+    private func record(_ envelope: Envelope, direction: AuditDirection, outcome: String, jws: String) async {
+        do { try await audit.record(envelope, direction: direction, outcome: outcome, jws: jws) } catch {
+            logger.error("cannot audit a delivery", metadata: ["message": "\(envelope.id)", "error": "\(error)"])
+        }
+    }
+}
+
+/// Messages in flight per recipient, shared by the claiming loop and the sends it starts.
+final class InFlightCounter: Sendable {
+    private let counts = Mutex<[AgencyCode: Int]>([:])
+
+    func add(_ recipient: AgencyCode) { counts.withLock { $0[recipient, default: 0] += 1 } }
+
+    func remove(_ recipient: AgencyCode) {
+        counts.withLock { counts in
+            let left = (counts[recipient] ?? 1) - 1
+            counts[recipient] = left > 0 ? left : nil
+        }
+    }
+
+    func snapshot() -> (total: Int, byRecipient: [AgencyCode: Int]) {
+        counts.withLock { counts in (counts.values.reduce(0, +), counts) }
+    }
+}

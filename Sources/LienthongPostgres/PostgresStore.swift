@@ -1,0 +1,94 @@
+import Foundation
+import LienthongStore
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// The gateway's store on PostgreSQL: the audit trail and the replay guard (and the outbox and
+/// inbox) in one database that several replicas of one agency's gateway share.
+///
+/// The store owns its connection pool: `open` starts it, checks the server answers, and brings
+/// the schema up to date; `close` stops it after the work already queued.
+public final class PostgresStore: StoreBackend {
+    /// Every migration of the PostgreSQL schema, in order. New tables get new versions at the end.
+    static let migrations: [PostgresMigration] = [
+        PostgresAuditSQL.migration, PostgresReplayGuardSQL.migration, PostgresOutboxSQL.migration,
+        PostgresInboxSQL.migration,
+    ]
+
+    public let auditLog: PostgresAuditLog
+    public let replayGuard: PostgresReplayGuard
+    /// The outbox of guaranteed delivery, whose workers several replicas run side by side.
+    public let outbox: PostgresOutbox
+    /// The inbox of guaranteed delivery.
+    public let inbox: PostgresInbox
+    public let location: String
+    let database: PostgresDatabase
+    private let poolTask: Task<Void, Never>
+
+    /// Connects, migrates and returns the store.
+    ///
+    /// - Parameter migrate: false for readers that must not change the database (`lienthong
+    ///   audit`): the schema is only checked, and a database without the store's tables is refused.
+    /// - Throws: `PostgresStoreError`: `.unavailable` with the server's reason (or a time-out) when
+    ///   it cannot be reached or refuses the login, `.migrationFailed` or `.schemaTooNew`.
+    public static func open(
+        _ configuration: PostgresStoreConfiguration,
+        logger: Logger = Logger(label: "lienthong.store.postgres"),
+        replayPruneInterval: Duration = .seconds(60), migrate: Bool = true
+    ) async throws(PostgresStoreError) -> PostgresStore {
+        let location = "PostgreSQL \(configuration.location)"
+        let client = PostgresClient(configuration: try configuration.clientConfiguration(), backgroundLogger: logger)
+        // The pool runs from here on. Waiting for its task to begin, then for the probe's handshake,
+        // lets `run()` start before the first lease (PostgresNIO warns about a lease from a pool
+        // that is not running yet).
+        let (started, signal) = AsyncStream<Void>.makeStream()
+        let poolTask = Task {
+            signal.finish()
+            await client.run()
+        }
+        for await _ in started {}
+        let database = PostgresDatabase(client: client, logger: logger)
+        do {
+            try await probe(configuration, logger: logger)
+            let migrator = PostgresMigrator(database: database, schema: configuration.schema, migrations: migrations)
+            if migrate { try await migrator.migrate() } else { _ = try await migrator.check() }
+        } catch {
+            poolTask.cancel()
+            await poolTask.value
+            throw error
+        }
+        return PostgresStore(
+            database: database, poolTask: poolTask, location: location, replayPruneInterval: replayPruneInterval)
+    }
+
+    private init(database: PostgresDatabase, poolTask: Task<Void, Never>, location: String, replayPruneInterval: Duration) {
+        self.database = database
+        self.poolTask = poolTask
+        self.location = location
+        self.auditLog = PostgresAuditLog(database: database)
+        self.replayGuard = PostgresReplayGuard(database: database, pruneInterval: replayPruneInterval)
+        self.outbox = PostgresOutbox(database: database)
+        self.inbox = PostgresInbox(database: database)
+    }
+
+    /// Stops the pool: queued requests fail, connections close.
+    public func close() async {
+        poolTask.cancel()
+        await poolTask.value
+    }
+
+    /// One connection made and closed, so that a wrong password or database is reported as the
+    /// server words it, within the connect time-out.
+    private static func probe(_ configuration: PostgresStoreConfiguration, logger: Logger) async throws(PostgresStoreError) {
+        let probe = try configuration.probeConfiguration()
+        do {
+            let connection = try await PostgresConnection.connect(
+                on: PostgresClient.defaultEventLoopGroup.any(), configuration: probe, id: 0, logger: logger
+            ).get()
+            try? await connection.close()
+        } catch {
+            throw .unavailable(location: configuration.location, reason: PostgresErrorText.describe(error))
+        }
+    }
+}

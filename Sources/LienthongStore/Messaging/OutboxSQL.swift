@@ -1,0 +1,100 @@
+/// Every SQL statement of the SQLite outbox, in one place.
+enum OutboxSQL {
+    static let migration = SQLiteMigration(
+        version: 3, name: "outbox",
+        sql: """
+            CREATE TABLE outbox_messages (
+                message_id TEXT PRIMARY KEY,
+                sender TEXT NOT NULL,
+                recipient TEXT NOT NULL,
+                service TEXT NOT NULL,
+                created_ms INTEGER NOT NULL,
+                correlation_id TEXT,
+                payload BLOB NOT NULL,
+                jws TEXT NOT NULL,
+                payload_digest BLOB NOT NULL,
+                priority INTEGER NOT NULL,
+                client TEXT,
+                state TEXT NOT NULL CHECK (state IN ('accepted', 'sending', 'delivered', 'dead')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                accepted_ms INTEGER NOT NULL,
+                next_attempt_ms INTEGER,
+                lease_owner TEXT,
+                lease_expires_ms INTEGER,
+                last_error TEXT,
+                receipt_id TEXT,
+                receipt_created_ms INTEGER,
+                receipt_payload BLOB,
+                receipt_jws TEXT,
+                finished_ms INTEGER
+            ) WITHOUT ROWID;
+            CREATE INDEX outbox_due ON outbox_messages (priority DESC, next_attempt_ms, message_id)
+                WHERE state IN ('accepted', 'sending');
+            CREATE INDEX outbox_finished ON outbox_messages (state, finished_ms)
+                WHERE state IN ('delivered', 'dead');
+            """)
+
+    /// The columns `OutboxRow` reads, in its order.
+    static let columns = """
+        message_id, sender, recipient, service, created_ms, correlation_id, payload, jws, payload_digest,
+        priority, client, state, attempts, accepted_ms, next_attempt_ms, last_error,
+        receipt_id, receipt_created_ms, receipt_payload, receipt_jws, finished_ms, lease_owner, lease_expires_ms
+        """
+
+    static let insert = """
+        INSERT INTO outbox_messages (
+            message_id, sender, recipient, service, created_ms, correlation_id, payload, jws, payload_digest,
+            priority, client, state, attempts, accepted_ms, next_attempt_ms
+        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', 0, ?, ?)
+        ON CONFLICT (message_id) DO NOTHING
+        """
+
+    /// Candidates for a claim, best first; only the keys, so a saturated recipient costs little to skip.
+    static let dueCandidates = """
+        SELECT message_id, recipient FROM outbox_messages
+        WHERE state IN ('accepted', 'sending') AND next_attempt_ms <= ?1
+          AND (lease_expires_ms IS NULL OR lease_expires_ms <= ?1)
+        ORDER BY priority DESC, next_attempt_ms, message_id
+        """
+
+    static let lease = """
+        UPDATE outbox_messages
+        SET state = 'sending', attempts = attempts + 1, lease_owner = ?, lease_expires_ms = ?
+        WHERE message_id = ?
+        """
+
+    static let select = "SELECT \(columns) FROM outbox_messages WHERE message_id = ?"
+
+    static let delivered = """
+        UPDATE outbox_messages
+        SET state = 'delivered', receipt_id = ?, receipt_created_ms = ?, receipt_payload = ?, receipt_jws = ?,
+            finished_ms = ?, next_attempt_ms = NULL, lease_owner = NULL, lease_expires_ms = NULL, last_error = NULL
+        WHERE message_id = ? AND state <> 'delivered'
+        """
+
+    static let retryLater = """
+        UPDATE outbox_messages
+        SET state = 'sending', next_attempt_ms = ?, last_error = ?, lease_owner = NULL, lease_expires_ms = NULL
+        WHERE message_id = ? AND state = 'sending' AND lease_owner = ? AND attempts = ?
+        """
+
+    static let dead = """
+        UPDATE outbox_messages
+        SET state = 'dead', next_attempt_ms = NULL, last_error = ?, lease_owner = NULL, lease_expires_ms = NULL,
+            finished_ms = ?
+        WHERE message_id = ? AND state = 'sending' AND lease_owner = ? AND attempts = ?
+        """
+
+    /// A dead message, or a waiting one whose lease is free, made due now with its attempts reset.
+    static let retry = """
+        UPDATE outbox_messages
+        SET state = CASE WHEN state = 'dead' THEN 'sending' ELSE state END, attempts = 0, next_attempt_ms = ?1,
+            finished_ms = NULL, lease_owner = NULL, lease_expires_ms = NULL
+        WHERE message_id = ?2 AND (state = 'dead'
+            OR (state IN ('accepted', 'sending') AND (lease_expires_ms IS NULL OR lease_expires_ms <= ?1)))
+        """
+
+    static let purge = "DELETE FROM outbox_messages WHERE state = ? AND finished_ms < ?"
+
+    static let counts = "SELECT state, COUNT(*) FROM outbox_messages GROUP BY state"
+}

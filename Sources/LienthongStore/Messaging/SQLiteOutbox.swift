@@ -1,0 +1,183 @@
+import Foundation
+import LienthongCore
+
+/// The durable outbox on SQLite.
+///
+/// Enqueues and delivery reports from concurrent tasks share transactions (group commit, see
+/// `SQLiteGroupCommit`): a burst of N submissions costs a few `fsync`s, not N, which is what lets
+/// the local API accept thousands of messages a second with `synchronous=FULL`. Claims run in
+/// their own `BEGIN IMMEDIATE` transaction; the single connection serialises them, so a message is
+/// never leased twice.
+public final class SQLiteOutbox: Outbox {
+    /// One write that may share a transaction with others.
+    enum Write: Sendable {
+        case enqueue(StoredMessage, priority: MessagePriority, client: String?, now: Int64)
+        case delivered(MessageID, receipt: DeliveryReceipt, now: Int64)
+        case failed(OutboxClaim, error: String, disposition: FailureDisposition, now: Int64)
+    }
+
+    private let database: SQLiteDatabase
+    private let writer: SQLiteGroupCommit<Write, Bool>
+
+    /// - Parameters:
+    ///   - database: a database with `GatewayStore.migrations` applied.
+    ///   - maximumBatch: the most writes committed in one transaction.
+    public init(database: SQLiteDatabase, maximumBatch: Int = 1_024) {
+        self.database = database
+        self.writer = SQLiteGroupCommit(database: database, maximumBatch: maximumBatch) { connection, writes in
+            try connection.transaction { try writes.map { try Self.apply($0, on: connection) } }
+        }
+    }
+
+    public func enqueue(_ message: StoredMessage, priority: MessagePriority, client: String?, now: Date) async throws {
+        let inserted = try await writer.submit(
+            .enqueue(message, priority: priority, client: client, now: MessagingTime.milliseconds(now)))
+        guard inserted else { throw MessagingStoreError.duplicateMessage(message.id) }
+    }
+
+    public func claim(_ request: OutboxClaimRequest) async throws -> [OutboxClaim] {
+        guard request.limit > 0 else { return [] }
+        let now = MessagingTime.milliseconds(request.now)
+        let expires = MessagingTime.milliseconds(request.now, plus: request.leaseDuration)
+        return try await database.transaction { connection in
+            let chosen = try Self.choose(request, now: now, on: connection)
+            return try chosen.map { id in
+                try connection.execute(OutboxSQL.lease, [.text(request.owner), .integer(expires), .text(id)])
+                guard let leased = try connection.rows(OutboxSQL.select, [.text(id)], OutboxRow.entry).first else {
+                    throw MessagingStoreError.unreadableRow(table: "outbox_messages", reason: "\(id) vanished while leased")
+                }
+                return OutboxClaim(
+                    entry: leased.entry, owner: request.owner, attempt: leased.entry.attempts,
+                    leaseExpires: MessagingTime.date(expires))
+            }
+        }
+    }
+
+    public func markDelivered(_ claim: OutboxClaim, receipt: DeliveryReceipt, now: Date) async throws -> Bool {
+        try await writer.submit(.delivered(claim.entry.message.id, receipt: receipt, now: MessagingTime.milliseconds(now)))
+    }
+
+    public func markFailed(
+        _ claim: OutboxClaim, error: String, disposition: FailureDisposition, now: Date
+    ) async throws -> Bool {
+        try await writer.submit(.failed(claim, error: error, disposition: disposition, now: MessagingTime.milliseconds(now)))
+    }
+
+    public func entry(_ id: MessageID) async throws -> OutboxEntry? {
+        try await database.perform { connection in
+            try connection.rows(OutboxSQL.select, [.text(id.rawValue)], OutboxRow.entry).first?.entry
+        }
+    }
+
+    public func list(_ query: OutboxQuery) async throws -> [OutboxEntry] {
+        guard query.limit > 0 else { return [] }
+        var conditions: [String] = []
+        var bindings: [SQLiteValue] = []
+        if !query.states.isEmpty {
+            // Sorted so that the same filter gives the same SQL text (one cached statement).
+            let states = query.states.map(\.rawValue).sorted()
+            conditions.append("state IN (\(states.map { _ in "?" }.joined(separator: ", ")))")
+            bindings += states.map(SQLiteValue.text)
+        }
+        if let recipient = query.recipient {
+            conditions.append("recipient = ?")
+            bindings.append(.text(recipient.rawValue))
+        }
+        if let after = query.after {
+            conditions.append("message_id > ?")
+            bindings.append(.text(after.rawValue))
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let sql = "SELECT \(OutboxSQL.columns) FROM outbox_messages \(filter) ORDER BY message_id LIMIT ?"
+        bindings.append(.integer(Int64(query.limit)))
+        return try await database.perform { [bindings] connection in
+            try connection.rows(sql, bindings, OutboxRow.entry).map(\.entry)
+        }
+    }
+
+    public func retry(_ id: MessageID, now: Date) async throws -> Bool {
+        let now = MessagingTime.milliseconds(now)
+        return try await database.transaction { connection in
+            try connection.execute(OutboxSQL.retry, [.integer(now), .text(id.rawValue)])
+            return connection.changes == 1
+        }
+    }
+
+    public func purge(states: Set<OutboxState>, finishedBefore cutoff: Date) async throws -> Int {
+        let finished = states.intersection([.delivered, .dead]).map(\.rawValue).sorted()
+        let cutoff = MessagingTime.milliseconds(cutoff)
+        return try await database.transaction { connection in
+            var removed = 0
+            for state in finished {
+                try connection.execute(OutboxSQL.purge, [.text(state), .integer(cutoff)])
+                removed += connection.changes
+            }
+            return removed
+        }
+    }
+
+    public func counts() async throws -> [OutboxState: Int] {
+        let rows = try await database.perform { connection in
+            try connection.rows(OutboxSQL.counts) { row in
+                let read = MessagingRowReader(row: row, table: "outbox_messages")
+                return (try read.enumeration(0, as: OutboxState.self), try read.count(1))
+            }
+        }
+        var counts = Dictionary(uniqueKeysWithValues: OutboxState.allCases.map { ($0, 0) })
+        for (state, count) in rows { counts[state] = count }
+        return counts
+    }
+
+    // MARK: - On the database queue
+
+    /// The ids to lease: walks the due messages best first, skipping recipients out of capacity.
+    private static func choose(_ request: OutboxClaimRequest, now: Int64, on connection: SQLiteConnection) throws -> [String] {
+        var capacity: [AgencyCode: Int] = [:]
+        var chosen: [String] = []
+        var failure: (any Error)?
+        try connection.forEachRow(OutboxSQL.dueCandidates, [.integer(now)]) { row throws(SQLiteError) in
+            guard chosen.count < request.limit, failure == nil else { return }
+            let id = try row.text(0)
+            let recipient: AgencyCode
+            do { recipient = try MessagingRowReader(row: row, table: "outbox_messages").agency(1) } catch {
+                failure = error
+                return
+            }
+            let left = capacity[recipient] ?? request.capacity(for: recipient)
+            guard left > 0 else { return }
+            capacity[recipient] = left - 1
+            chosen.append(id)
+        }
+        if let failure { throw failure }
+        return chosen
+    }
+
+    private static func apply(_ write: Write, on connection: SQLiteConnection) throws -> Bool {
+        switch write {
+        case .enqueue(let message, let priority, let client, let now):
+            try connection.execute(OutboxSQL.insert, [
+                .text(message.id.rawValue), .text(message.from.rawValue), .text(message.to.rawValue),
+                .text(message.service.rawValue), .integer(MessagingTime.milliseconds(message.created)),
+                .optionalText(message.correlationID?.rawValue), .blob(message.payload), .text(message.jws),
+                .blob(message.payloadDigest), .integer(Int64(priority.rawValue)), .optionalText(client), .integer(now),
+                .integer(now),
+            ])
+        case .delivered(let id, let receipt, let now):
+            try connection.execute(OutboxSQL.delivered, [
+                .text(receipt.id.rawValue), .integer(MessagingTime.milliseconds(receipt.created)), .blob(receipt.payload),
+                .text(receipt.jws), .integer(now), .text(id.rawValue),
+            ])
+        case .failed(let claim, let error, .retry(let at), _):
+            try connection.execute(OutboxSQL.retryLater, [
+                .integer(MessagingTime.milliseconds(at)), .text(error), .text(claim.entry.message.id.rawValue),
+                .text(claim.owner), .integer(Int64(claim.attempt)),
+            ])
+        case .failed(let claim, let error, .dead, let now):
+            try connection.execute(OutboxSQL.dead, [
+                .text(error), .integer(now), .text(claim.entry.message.id.rawValue), .text(claim.owner),
+                .integer(Int64(claim.attempt)),
+            ])
+        }
+        return connection.changes == 1
+    }
+}

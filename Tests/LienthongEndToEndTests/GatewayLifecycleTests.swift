@@ -1,0 +1,72 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+
+/// A gateway process killed and restarted where it was, then both stopped and their audit
+/// trails checked with `lienthong audit verify`, before and after someone alters a record.
+@Suite("Gateway processes: crash, restart and the audit trail")
+struct GatewayLifecycleTests {
+    static let lookup = "population.citizen.lookup/v1"
+
+    @Test("a ministry killed with SIGKILL restarts on its ports and data, remembers what it saw, and both audit trails verify")
+    func killRestartAndAudit() async throws {
+        try await EndToEndExchange.with(label: "lifecycle") { exchange in
+            let citizens = try await exchange.mock("population").samples()["citizens"] as? [String]
+            let citizen = try #require(citizens?.first)
+            let pki = exchange.pki
+
+            let before = try await exchange.call(Self.lookup, ["SoDinhDanh": citizen])
+            #expect(before.status == 200, "\(before.summary)\n\(exchange.logs())")
+            // A message the ministry accepts now, to send again after the restart.
+            let seen = try ExchangeImpostor.sign(#"{"SoDinhDanh":"\#(citizen)"}"#, service: Self.lookup, signer: pki.province)
+            try await ExchangeImpostor.with(tlsIdentity: pki.province, trustedCA: pki.exchangeCA) { impostor in
+                let first = try await impostor.post(seen, to: exchange.ministry)
+                #expect(first.status == 200, "\(first.summary)")
+            }
+
+            let killed = await exchange.ministry.kill()
+            #expect(killed == SIGKILL)
+            #expect(!exchange.ministry.isRunning)
+            // While it is down the province answers 502 (after the HTTP client's connect retries).
+            let unreachable = try await exchange.call(Self.lookup, ["SoDinhDanh": citizen])
+            #expect(unreachable.status == 502, "\(unreachable.summary)")
+            #expect(unreachable.problem == "peer-unavailable", "\(unreachable.summary)")
+
+            try await exchange.ministry.restart()
+            let after = try await exchange.call(Self.lookup, ["SoDinhDanh": citizen])
+            #expect(after.status == 200, "\(after.summary)\n\(exchange.logs())")
+            // The seen ids survived the crash.
+            try await ExchangeImpostor.with(tlsIdentity: pki.province, trustedCA: pki.exchangeCA) { impostor in
+                let again = try await impostor.post(seen, to: exchange.ministry)
+                #expect(again.status == 409, "\(again.summary)")
+            }
+
+            // SIGTERM: both finish and close their stores cleanly.
+            let statuses = await exchange.stop()
+            #expect(statuses.province == 0, "\(exchange.logs())")
+            #expect(statuses.ministry == 0, "\(exchange.logs())")
+
+            for gateway in [exchange.province, exchange.ministry] {
+                let verified = try LienthongBinary.run(["audit", "verify", "--data", gateway.dataDirectory.path])
+                #expect(verified.status == 0, "\(gateway.name): \(verified.stderr)")
+                #expect(verified.stdout.hasPrefix("audit trail intact: "), "\(gateway.name): \(verified.stdout)")
+                #expect(!verified.stdout.hasPrefix("audit trail intact: 0 "), "\(gateway.name): \(verified.stdout)")
+            }
+
+            // Someone with the file drops the append-only trigger and rewrites one outcome.
+            let sqlite = URL(fileURLWithPath: "/usr/bin/sqlite3")
+            let altered = try LienthongBinary.run(sqlite, [
+                exchange.ministry.databaseFile.path,
+                "DROP TRIGGER audit_records_no_update; UPDATE audit_records SET outcome = 'rejected:forbidden' WHERE sequence = 2;",
+            ])
+            #expect(altered.status == 0, "\(altered.stderr)")
+            let broken = try LienthongBinary.run(["audit", "verify", "--data", exchange.ministry.dataDirectory.path])
+            #expect(broken.status == 1)
+            #expect(broken.stderr.contains("audit trail broken at record 2:"), "\(broken.stderr)")
+            // The province's trail is untouched and still verifies.
+            #expect(try LienthongBinary.run(["audit", "verify", "--data", exchange.province.dataDirectory.path]).status == 0)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runs CMD… with a throwaway PostgreSQL 15 cluster: initdb + pg_ctl in a temporary directory, on a
+# free port on 127.0.0.1, as an unprivileged user (initdb refuses root). Exports
+# LIENTHONG_TEST_POSTGRES_URL for the PostgreSQL store tests, runs CMD, and always stops and
+# deletes the cluster afterwards (also when CMD fails or the script is interrupted).
+#
+#   scripts/with-postgres.sh swift test --filter Postgres
+set -euo pipefail
+
+if [ $# -eq 0 ]; then
+    echo "usage: scripts/with-postgres.sh CMD [ARG...]" >&2
+    exit 2
+fi
+
+PG_BIN="${LIENTHONG_POSTGRES_BIN:-/usr/lib/postgresql/15/bin}"
+if [ ! -x "$PG_BIN/initdb" ] || [ ! -x "$PG_BIN/pg_ctl" ]; then
+    echo "with-postgres: no PostgreSQL 15 in $PG_BIN (run scripts/setup.sh, which installs postgresql-15)" >&2
+    exit 1
+fi
+
+# The user the cluster runs as: the caller when unprivileged, else the `postgres` system user.
+if [ "$(id -u)" -eq 0 ]; then
+    RUN_AS="${LIENTHONG_POSTGRES_USER:-postgres}"
+    if ! id "$RUN_AS" >/dev/null 2>&1; then
+        useradd --system --home-dir /nonexistent --shell /usr/sbin/nologin "$RUN_AS"
+    fi
+    as_owner() { runuser -u "$RUN_AS" -- "$@"; }
+else
+    RUN_AS="$(id -un)"
+    as_owner() { "$@"; }
+fi
+
+CLUSTER_DIR="$(mktemp -d "${TMPDIR:-/tmp}/lienthong-pg.XXXXXX")"
+chmod 755 "$CLUSTER_DIR"
+if [ "$(id -u)" -eq 0 ]; then chown "$RUN_AS" "$CLUSTER_DIR"; fi
+DATA="$CLUSTER_DIR/data"
+LOG="$CLUSTER_DIR/server.log"
+
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    if [ -f "$DATA/postmaster.pid" ]; then
+        as_owner "$PG_BIN/pg_ctl" -D "$DATA" -m immediate -w stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$CLUSTER_DIR"
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# A free port: ask the kernel for one, then let the server take it.
+PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+PASSWORD="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
+printf '%s\n' "$PASSWORD" > "$CLUSTER_DIR/password"
+if [ "$(id -u)" -eq 0 ]; then chown "$RUN_AS" "$CLUSTER_DIR/password"; fi
+
+as_owner "$PG_BIN/initdb" -D "$DATA" -U lienthong --pwfile="$CLUSTER_DIR/password" -A scram-sha-256 \
+    -E UTF8 --locale=C.UTF-8 >"$CLUSTER_DIR/initdb.log" 2>&1 \
+    || { cat "$CLUSTER_DIR/initdb.log" >&2; exit 1; }
+# Loopback only; the socket in the cluster directory, so nothing outside it is touched.
+as_owner "$PG_BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 \
+    -o "-h 127.0.0.1 -p $PORT -k $CLUSTER_DIR -c max_connections=200 -c fsync=on" start >/dev/null \
+    || { cat "$LOG" >&2; exit 1; }
+
+export LIENTHONG_TEST_POSTGRES_URL="postgres://lienthong:$PASSWORD@127.0.0.1:$PORT/postgres?sslmode=disable"
+echo "with-postgres: PostgreSQL 15 on 127.0.0.1:$PORT (cluster in $CLUSTER_DIR)" >&2
+set +e
+"$@"
+status=$?
+set -e
+exit "$status"
