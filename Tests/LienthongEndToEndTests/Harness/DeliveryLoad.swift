@@ -5,10 +5,10 @@ import Synchronization
 /// check: which DocumentIds were accepted (202, with their message id), which submissions ended
 /// without an answer (the gateway died meanwhile: maybe stored, maybe not), and what was refused.
 ///
-/// A submission refused before it was sent (connection refused) or with 503 was not accepted and
-/// is sent again; one whose answer was lost is counted as uncertain and the next document is
-/// sent instead, so the books stay exact: every accepted document must arrive once, an uncertain
-/// one may arrive once or not at all, and nothing else may arrive.
+/// A submission answered 503 was not accepted and is sent again; one without an answer (the
+/// gateway died, the connection was refused) is counted as uncertain and the next document is
+/// sent instead, never the same one again, so the books stay exact: every accepted document must
+/// arrive once, an uncertain one may arrive once or not at all, and nothing else may arrive.
 final class DeliveryLoad: Sendable {
     struct Accepted: Sendable {
         let messageID: String
@@ -106,12 +106,11 @@ final class DeliveryLoad: Sendable {
             let reply: HTTPReply
             do {
                 reply = try await exchange.submit(document, to: replicas[index])
-            } catch where Self.wasRefused(error) {
-                // Nothing was sent: the gateway is down. Try again (maybe another replica).
-                try await Task.sleep(for: .milliseconds(100))
-                continue
             } catch {
+                // No answer. Even "connection refused" is no proof that nothing was stored: the
+                // HTTP client may have sent the request on a connection that died, then retried.
                 books.withLock { _ = $0.uncertain.insert(documentID) }
+                if Self.wasRefused(error) { try await Task.sleep(for: .milliseconds(100)) }
                 return
             }
             switch reply.status {
