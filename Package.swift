@@ -148,6 +148,7 @@ let package = Package(
             dependencies: [
                 "LienthongStore", "LienthongCrypto", "LienthongPostgres",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strictSwift),
         .testTarget(
@@ -161,7 +162,7 @@ let package = Package(
             swiftSettings: strictSwift),
         .testTarget(
             name: "LienthongGatewayTests",
-            dependencies: ["LienthongGateway", "LienthongCrypto", "LienthongSchema", "LienthongMocks"],
+            dependencies: ["LienthongGateway", "LienthongCrypto", "LienthongSchema", "LienthongMocks", "LienthongPostgres"],
             swiftSettings: strictSwift),
         .testTarget(
             name: "LienthongCLITests",

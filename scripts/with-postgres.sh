@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs CMD… with a throwaway PostgreSQL 15 cluster: initdb + pg_ctl in a temporary directory, on a
 # free port on 127.0.0.1, as an unprivileged user (initdb refuses root). Exports
-# LIENTHONG_TEST_POSTGRES_URL for the PostgreSQL store tests, runs CMD, and always stops and
+# LIENTHONG_TEST_POSTGRES_URL (and LIENTHONG_TEST_POSTGRES_CA, the server's self-signed TLS
+# certificate) for the PostgreSQL store tests, runs CMD, and always stops and
 # deletes the cluster afterwards (also when CMD fails or the script is interrupted).
 #
 #   scripts/with-postgres.sh swift test --filter Postgres
@@ -55,15 +56,26 @@ PASSWORD="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
 printf '%s\n' "$PASSWORD" > "$CLUSTER_DIR/password"
 if [ "$(id -u)" -eq 0 ]; then chown "$RUN_AS" "$CLUSTER_DIR/password"; fi
 
+# A server certificate for 127.0.0.1, so the tests can check sslmode=verify-full for real; the
+# URL the tests get uses sslmode=disable, TLS tests ask for it explicitly.
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" \
+    -addext "subjectAltName=IP:127.0.0.1" -keyout "$CLUSTER_DIR/server.key" -out "$CLUSTER_DIR/server.crt" \
+    >"$CLUSTER_DIR/openssl.log" 2>&1 || { cat "$CLUSTER_DIR/openssl.log" >&2; exit 1; }
+chmod 600 "$CLUSTER_DIR/server.key"
+if [ "$(id -u)" -eq 0 ]; then chown "$RUN_AS" "$CLUSTER_DIR/server.key" "$CLUSTER_DIR/server.crt"; fi
+
 as_owner "$PG_BIN/initdb" -D "$DATA" -U lienthong --pwfile="$CLUSTER_DIR/password" -A scram-sha-256 \
     -E UTF8 --locale=C.UTF-8 >"$CLUSTER_DIR/initdb.log" 2>&1 \
     || { cat "$CLUSTER_DIR/initdb.log" >&2; exit 1; }
 # Loopback only; the socket in the cluster directory, so nothing outside it is touched.
 as_owner "$PG_BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 \
-    -o "-h 127.0.0.1 -p $PORT -k $CLUSTER_DIR -c max_connections=200 -c fsync=on" start >/dev/null \
+    -o "-h 127.0.0.1 -p $PORT -k $CLUSTER_DIR -c max_connections=200 -c fsync=on -c ssl=on \
+        -c ssl_cert_file=$CLUSTER_DIR/server.crt -c ssl_key_file=$CLUSTER_DIR/server.key" start >/dev/null \
     || { cat "$LOG" >&2; exit 1; }
 
 export LIENTHONG_TEST_POSTGRES_URL="postgres://lienthong:$PASSWORD@127.0.0.1:$PORT/postgres?sslmode=disable"
+# The CA (the self-signed server certificate itself) for sslmode=verify-full.
+export LIENTHONG_TEST_POSTGRES_CA="$CLUSTER_DIR/server.crt"
 echo "with-postgres: PostgreSQL 15 on 127.0.0.1:$PORT (cluster in $CLUSTER_DIR)" >&2
 set +e
 "$@"

@@ -29,6 +29,13 @@ public enum GatewayServer {
         } catch {
             throw GatewayStartError("store (\(configuration.store.describe(dataDirectory: configuration.dataDirectory))): \(error)")
         }
+        do {
+            let released = try await store.releaseLeasesOfPreviousRun()
+            if released > 0 { logger.notice("released \(released) leases left by the previous run") }
+        } catch {
+            await store.close()
+            throw GatewayStartError("store (\(store.location)): \(error)")
+        }
         let runtime: GatewayRuntime
         do {
             runtime = try GatewayRuntime.build(

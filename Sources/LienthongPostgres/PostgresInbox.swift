@@ -122,7 +122,7 @@ public final class PostgresInbox: Inbox {
         return try await database.transaction("inbox store") { connection in
             try await connection.query(PostgresInboxSQL.lockForAppend, logger: logger)
             // What each id holds after this batch: the first store of an id in the batch decides.
-            var settled: [MessageID: (digest: [UInt8], receipt: DeliveryReceipt)] = [:]
+            var settled: [MessageID: StoredCopy] = [:]
             var outcomes: [InboxStoreOutcome] = []
             outcomes.reserveCapacity(batch.count)
             for item in batch {
@@ -136,7 +136,7 @@ public final class PostgresInbox: Inbox {
                     logger: logger
                 ).decode(Int64.self).first(where: { _ in true })
                 if let sequence = inserted {
-                    settled[message.id] = (message.payloadDigest, item.receipt)
+                    settled[message.id] = StoredCopy(digest: message.payloadDigest, sender: message.from, receipt: item.receipt)
                     outcomes.append(.stored(sequence: sequence))
                     continue
                 }
@@ -146,11 +146,11 @@ public final class PostgresInbox: Inbox {
                         table: "inbox_messages", reason: "\(message.id) conflicted but cannot be read back")
                 }
                 let read = PostgresRowReader(row, table: "inbox_messages")
-                let stored = (
-                    digest: try read.bytes(0),
+                let stored = StoredCopy(
+                    digest: try read.bytes(0), sender: try read.agency(1),
                     receipt: DeliveryReceipt(
-                        id: try read.messageID(1), created: try read.date(2), payload: try read.bytes(3),
-                        jws: try read.value(4, String.self)))
+                        id: try read.messageID(2), created: try read.date(3), payload: try read.bytes(4),
+                        jws: try read.value(5, String.self)))
                 settled[message.id] = stored
                 outcomes.append(outcome(of: message, against: stored))
             }
@@ -158,10 +158,17 @@ public final class PostgresInbox: Inbox {
         }
     }
 
-    /// A re-delivery: the same digest is answered with the stored receipt, another is a conflict.
-    private static func outcome(
-        of message: StoredMessage, against stored: (digest: [UInt8], receipt: DeliveryReceipt)
-    ) -> InboxStoreOutcome {
-        stored.digest == message.payloadDigest ? .alreadyStored(stored.receipt) : .conflict(storedDigest: stored.digest)
+    /// What an id already holds: what a re-delivery is compared with and answered from.
+    private struct StoredCopy {
+        var digest: [UInt8]
+        var sender: AgencyCode
+        var receipt: DeliveryReceipt
+    }
+
+    /// A re-delivery from the same sender with the same digest is answered with the stored
+    /// receipt; anything else under that id is a conflict (another sender cannot collect the receipt).
+    private static func outcome(of message: StoredMessage, against stored: StoredCopy) -> InboxStoreOutcome {
+        stored.digest == message.payloadDigest && stored.sender == message.from
+            ? .alreadyStored(stored.receipt) : .conflict(storedDigest: stored.digest)
     }
 }

@@ -71,7 +71,7 @@ enum PostgresInboxSQL {
     /// What a re-delivery is compared with and answered from.
     static func existing(_ id: MessageID) -> PostgresQuery {
         """
-        SELECT payload_digest, receipt_id, receipt_created_ms, receipt_payload, receipt_jws
+        SELECT payload_digest, sender, receipt_id, receipt_created_ms, receipt_payload, receipt_jws
         FROM inbox_messages WHERE message_id = \(id.rawValue)
         """
     }

@@ -20,14 +20,24 @@ public final class PostgresOutbox: Outbox {
         var now: Int64
     }
 
+    /// A delivery report: each is one UPDATE, and concurrent reports share a transaction.
+    private struct Report: Sendable {
+        var id: MessageID
+        var query: PostgresQuery
+    }
+
     private let database: PostgresDatabase
     private let enqueuer: PostgresBatchWriter<Enqueue, Bool>
+    private let reporter: PostgresBatchWriter<Report, Bool>
 
     init(database: PostgresDatabase, maximumBatch: Int = 512) {
         self.database = database
         // 13 parameters a row, within the protocol's 65,535.
         self.enqueuer = PostgresBatchWriter(maximumBatch: min(max(1, maximumBatch), 4_000)) { batch in
             try await Self.insert(batch, into: database)
+        }
+        self.reporter = PostgresBatchWriter(maximumBatch: max(1, maximumBatch)) { batch in
+            try await Self.apply(batch, on: database)
         }
     }
 
@@ -57,23 +67,20 @@ public final class PostgresOutbox: Outbox {
 
     @discardableResult
     public func markDelivered(_ claim: OutboxClaim, receipt: DeliveryReceipt, now: Date) async throws -> Bool {
-        try await changesOneRow(
-            "outbox delivered",
-            PostgresOutboxSQL.delivered(claim.entry.message.id, receipt: receipt, now: MessagingMilliseconds.of(now)))
+        let id = claim.entry.message.id
+        return try await reporter.submit(
+            Report(id: id, query: PostgresOutboxSQL.delivered(id, receipt: receipt, now: MessagingMilliseconds.of(now))))
     }
 
     @discardableResult
     public func markFailed(
         _ claim: OutboxClaim, error: String, disposition: FailureDisposition, now: Date
     ) async throws -> Bool {
-        switch disposition {
-        case .retry(let at):
-            try await changesOneRow(
-                "outbox retry later", PostgresOutboxSQL.retryLater(claim, at: MessagingMilliseconds.of(at), error: error))
-        case .dead:
-            try await changesOneRow(
-                "outbox dead", PostgresOutboxSQL.dead(claim, error: error, now: MessagingMilliseconds.of(now)))
+        let query = switch disposition {
+        case .retry(let at): PostgresOutboxSQL.retryLater(claim, at: MessagingMilliseconds.of(at), error: error)
+        case .dead: PostgresOutboxSQL.dead(claim, error: error, now: MessagingMilliseconds.of(now))
         }
+        return try await reporter.submit(Report(id: claim.entry.message.id, query: query))
     }
 
     public func entry(_ id: MessageID) async throws -> OutboxEntry? {
@@ -149,6 +156,21 @@ public final class PostgresOutbox: Outbox {
         return batch.enumerated().map { index, item in
             first[item.message.id] == index && inserted.contains(item.message.id.rawValue)
         }
+    }
+
+    /// Applies a batch of reports in one transaction, in message id order so that two replicas
+    /// reporting on overlapping messages lock rows in the same order; answers in arrival order.
+    private static func apply(_ batch: [Report], on database: PostgresDatabase) async throws -> [Bool] {
+        let logger = database.logger
+        let order = batch.indices.sorted { batch[$0].id.rawValue < batch[$1].id.rawValue }
+        let changed = try await database.transaction("outbox report") { connection in
+            var changed = [Bool](repeating: false, count: batch.count)
+            for index in order {
+                changed[index] = try await !connection.rows(batch[index].query, logger: logger).isEmpty
+            }
+            return changed
+        }
+        return changed
     }
 
     // MARK: - Claiming

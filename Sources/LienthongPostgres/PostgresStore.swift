@@ -24,6 +24,7 @@ public final class PostgresStore: StoreBackend {
     public let inbox: PostgresInbox
     public let location: String
     let database: PostgresDatabase
+    private let schema: String?
     private let poolTask: Task<Void, Never>
 
     /// Connects, migrates and returns the store.
@@ -48,10 +49,14 @@ public final class PostgresStore: StoreBackend {
             await client.run()
         }
         for await _ in started {}
-        let database = PostgresDatabase(client: client, logger: logger)
+        let database = PostgresDatabase(
+            client: client, logger: logger, location: configuration.location, leaseTimeout: configuration.leaseTimeout)
         do {
             try await probe(configuration, logger: logger)
-            let migrator = PostgresMigrator(database: database, schema: configuration.schema, migrations: migrations)
+            // The first lease opens the pool's first connection: allow it the connect time too.
+            var starting = database
+            starting.leaseTimeout = configuration.connectTimeout + configuration.leaseTimeout
+            let migrator = PostgresMigrator(database: starting, schema: configuration.schema, migrations: migrations)
             if migrate { try await migrator.migrate() } else { _ = try await migrator.check() }
         } catch {
             poolTask.cancel()
@@ -59,17 +64,37 @@ public final class PostgresStore: StoreBackend {
             throw error
         }
         return PostgresStore(
-            database: database, poolTask: poolTask, location: location, replayPruneInterval: replayPruneInterval)
+            database: database, schema: configuration.schema, poolTask: poolTask, location: location,
+            replayPruneInterval: replayPruneInterval)
     }
 
-    private init(database: PostgresDatabase, poolTask: Task<Void, Never>, location: String, replayPruneInterval: Duration) {
+    private init(
+        database: PostgresDatabase, schema: String?, poolTask: Task<Void, Never>, location: String,
+        replayPruneInterval: Duration
+    ) {
         self.database = database
+        self.schema = schema
         self.poolTask = poolTask
         self.location = location
         self.auditLog = PostgresAuditLog(database: database)
         self.replayGuard = PostgresReplayGuard(database: database, pruneInterval: replayPruneInterval)
         self.outbox = PostgresOutbox(database: database)
         self.inbox = PostgresInbox(database: database)
+    }
+
+    /// Frees nothing: the leases in a shared database may belong to live replicas, and a dead
+    /// replica's expire by themselves (`OutboxClaimRequest.leaseDuration`).
+    public func releaseLeasesOfPreviousRun() async throws -> Int { 0 }
+
+    /// Drops the store's schema and everything in it: for throwaway stores (benchmarks) only.
+    /// Refused for a store without its own schema, so it can never empty `public`.
+    package func dropSchema() async throws(PostgresStoreError) {
+        guard let schema else { throw .invalidURL("only a store with its own schema can be dropped") }
+        // `schema` is a checked plain identifier (PostgresStoreConfiguration), safe to splice.
+        let logger = database.logger
+        try await database.connection("drop schema") { connection -> Void in
+            _ = try await connection.query(PostgresQuery(unsafeSQL: "DROP SCHEMA \(schema) CASCADE"), logger: logger)
+        }
     }
 
     /// Stops the pool: queued requests fail, connections close.

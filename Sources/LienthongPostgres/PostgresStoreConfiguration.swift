@@ -12,7 +12,9 @@ import PostgresNIO
 /// - `schema`: keep the gateway's tables in this schema (created if missing) instead of `public`,
 ///   so several gateways, or tests, can share one database;
 /// - `pool_max`: the most connections this gateway opens (default 10);
-/// - `connect_timeout`: seconds to wait for the server at start (default 10).
+/// - `connect_timeout`: seconds to wait for the server at start (default 10);
+/// - `lease_timeout`: seconds a request waits for a free connection before the store reports
+///   itself unavailable (the gateway then answers 503; default 5).
 public struct PostgresStoreConfiguration: Sendable, Hashable {
     /// How the connection is protected.
     public enum TLSMode: String, Sendable, Hashable, CaseIterable {
@@ -32,6 +34,7 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
     public var rootCertificateFile: String?
     public var maximumConnections: Int
     public var connectTimeout: Duration
+    public var leaseTimeout: Duration
 
     /// Reads a store URL.
     ///
@@ -65,6 +68,7 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
         self.rootCertificateFile = nil
         self.maximumConnections = 10
         self.connectTimeout = .seconds(10)
+        self.leaseTimeout = .seconds(5)
         for item in components.queryItems ?? [] { try apply(item) }
     }
 
@@ -96,9 +100,14 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
                 throw .invalidURL("connect_timeout \(value) must be a whole number of seconds from 1 to 3600")
             }
             connectTimeout = .seconds(seconds)
+        case "lease_timeout":
+            guard let seconds = Int(value), (1...3_600).contains(seconds) else {
+                throw .invalidURL("lease_timeout \(value) must be a whole number of seconds from 1 to 3600")
+            }
+            leaseTimeout = .seconds(seconds)
         default:
             throw .invalidURL(
-                "unknown parameter \(item.name) (known: sslmode, sslrootcert, schema, pool_max, connect_timeout)")
+                "unknown parameter \(item.name) (known: sslmode, sslrootcert, schema, pool_max, connect_timeout, lease_timeout)")
         }
     }
 

@@ -50,12 +50,4 @@ enum PostgresErrorText {
         }
         return "\(error)"
     }
-
-    /// The server's SQLSTATE, when the error came from the server.
-    static func sqlState(_ error: any Error) -> String? {
-        if let transaction = error as? PostgresTransactionError {
-            return (transaction.closureError ?? transaction.commitError).flatMap(sqlState)
-        }
-        return (error as? PSQLError)?.serverInfo?[.sqlState]
-    }
 }

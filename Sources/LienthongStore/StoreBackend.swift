@@ -18,10 +18,21 @@ public protocol StoreBackend: AnyObject, Sendable {
     var inbox: IncomingMessages { get }
     /// Where the store is, for logs and messages (never a password).
     var location: String { get }
+    /// Called once when a gateway starts serving on the store: frees the work a previous run of
+    /// this same gateway left leased, so that it is due again at once; returns how many leases were
+    /// freed. A store that replicas share frees nothing: its leases may belong to live replicas, and
+    /// those of a dead one expire by themselves.
+    func releaseLeasesOfPreviousRun() async throws -> Int
     /// Releases the database after the work already queued.
     func close() async
 }
 
 extension GatewayStore: StoreBackend {
     public var location: String { "SQLite database \(database.path)" }
+
+    /// One SQLite file serves one gateway process, so any lease found at start was held by a
+    /// process that is gone.
+    public func releaseLeasesOfPreviousRun() async throws -> Int {
+        try await outbox.releaseAllLeases() + inbox.releaseAllLeases()
+    }
 }

@@ -16,6 +16,7 @@ struct Lienthong: AsyncParsableCommand {
         subcommands: [
             VersionCommand.self, KeysCommand.self, SignCommand.self, VerifyCommand.self, SchemaCommand.self,
             AuditCommand.self, MockCommand.self, BenchCommand.self, ConfigCommand.self, ServeCommand.self, DemoCommand.self,
+            MessagesCommand.self,
         ]
     )
 

@@ -6,11 +6,11 @@ import PostgresNIO
 import Testing
 @testable import LienthongPostgres
 
-/// `lienthong audit verify|show --store postgres://…`, run as the real binary against a real
+/// `lienthong audit verify|show` and `lienthong messages` with `--store postgres://…`, run as the real binary against a real
 /// PostgreSQL server (`LIENTHONG_TEST_POSTGRES_URL`, set by scripts/with-postgres.sh). Skipped
 /// without it when run by hand; with `CI` set it runs and fails instead.
 @Suite(
-    "Command line: audit against PostgreSQL (LIENTHONG_TEST_POSTGRES_URL)",
+    "Command line: audit and messages against PostgreSQL (LIENTHONG_TEST_POSTGRES_URL)",
     .enabled(if: ProcessInfo.processInfo.environment["LIENTHONG_TEST_POSTGRES_URL"] != nil
         || ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "0" && $0 != "false" } == true))
 struct PostgresAuditCommandTests {
@@ -80,6 +80,28 @@ struct PostgresAuditCommandTests {
             let result = try CLI.run(["audit", "verify", "--store", empty])
             #expect(result.status == 1)
             #expect(result.stderr.contains("the database holds no Lienthong store"), "\(result.stderr)")
+        }
+    }
+
+    @Test func messagesListsAndRetriesThePostgreSQLOutbox() async throws {
+        try await Self.withStore(records: 0) { url, store in
+            let dead = MessageID()
+            let long = Date(timeIntervalSinceNow: -86_400)
+            try await store.outbox.enqueue(
+                try MessagesCommandTests.DataDirectory.message(dead), priority: .normal, client: "docs", now: long)
+            let claim = try #require(
+                try await store.outbox.claim(
+                    OutboxClaimRequest(owner: "test", now: long, leaseDuration: .seconds(1), limit: 1)
+                ).first)
+            try await store.outbox.markFailed(claim, error: "HTTP 422 schema-violation", disposition: .dead, now: long)
+            let list = try CLI.run(["messages", "list", "--store", url])
+            #expect(list.status == 0, "\(list.stderr)")
+            #expect(list.stdout.hasPrefix(dead.rawValue))
+            #expect(list.stdout.hasSuffix("accepted 0, sending 0, delivered 0, dead 1\n"))
+            let retried = try CLI.run(["messages", "retry", dead.rawValue, "--store", url])
+            #expect(retried.status == 0, "\(retried.stderr)")
+            let entry = try await store.outbox.entry(dead)
+            #expect(entry?.state == .sending && entry?.attempts == 0)
         }
     }
 

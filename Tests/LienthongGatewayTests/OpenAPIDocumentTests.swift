@@ -17,5 +17,8 @@ struct OpenAPIDocumentTests {
         let paths = try #require(document.asObject?["paths"]?.asObject)
         #expect(paths.keys.contains("/v1/services/{system.resource.action}/{version}"))
         #expect(paths.keys.contains("/health"))
+        for path in ["/v1/messages", "/v1/messages/{id}", "/v1/inbox", "/v1/inbox/{id}", "/v1/inbox/{id}/ack"] {
+            #expect(paths.keys.contains(path), "\(path) is documented")
+        }
     }
 }

@@ -27,8 +27,17 @@ public final class WakeUpSignal: Sendable {
         waiter?.resume()
     }
 
-    /// Returns at the next signal, or after `timeout`, whichever comes first. One waiter at a time.
+    /// Returns at the next signal, after `timeout`, or when the task is cancelled, whichever comes
+    /// first. One waiter at a time.
     public func wait(upTo timeout: Duration) async {
+        await withTaskCancellationHandler {
+            await waitForSignal(upTo: timeout)
+        } onCancel: {
+            signal()
+        }
+    }
+
+    private func waitForSignal(upTo timeout: Duration) async {
         let generation: Int? = state.withLock { state in
             if state.pending {
                 state.pending = false

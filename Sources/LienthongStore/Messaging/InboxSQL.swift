@@ -108,5 +108,10 @@ enum InboxSQL {
         WHERE message_id = ? AND state = 'dead'
         """
 
+    static let releaseLeases = """
+        UPDATE inbox_messages SET lease_owner = NULL, lease_expires_ms = NULL
+        WHERE lease_owner IS NOT NULL AND state = 'pending'
+        """
+
     static let purge = "DELETE FROM inbox_messages WHERE state = 'done' AND finished_ms < ?"
 }

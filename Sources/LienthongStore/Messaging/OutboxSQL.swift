@@ -94,6 +94,11 @@ enum OutboxSQL {
             OR (state IN ('accepted', 'sending') AND (lease_expires_ms IS NULL OR lease_expires_ms <= ?1)))
         """
 
+    static let releaseLeases = """
+        UPDATE outbox_messages SET lease_owner = NULL, lease_expires_ms = NULL
+        WHERE lease_owner IS NOT NULL AND state IN ('accepted', 'sending')
+        """
+
     static let purge = "DELETE FROM outbox_messages WHERE state = ? AND finished_ms < ?"
 
     static let counts = "SELECT state, COUNT(*) FROM outbox_messages GROUP BY state"

@@ -65,6 +65,7 @@ public final class SQLiteInbox: Inbox {
         }
     }
 
+    @discardableResult
     public func acknowledge(_ id: MessageID, now: Date) async throws -> Bool {
         let now = MessagingTime.milliseconds(now)
         return try await database.transaction { connection in
@@ -94,10 +95,12 @@ public final class SQLiteInbox: Inbox {
         }
     }
 
+    @discardableResult
     public func markProcessed(_ claim: InboxClaim, now: Date) async throws -> Bool {
         Self.changed(try await writer.submit(.processed(claim, now: MessagingTime.milliseconds(now))))
     }
 
+    @discardableResult
     public func markFailed(
         _ claim: InboxClaim, error: String, disposition: FailureDisposition, now: Date
     ) async throws -> Bool {
@@ -105,6 +108,7 @@ public final class SQLiteInbox: Inbox {
             .failed(claim, error: error, disposition: disposition, now: MessagingTime.milliseconds(now))))
     }
 
+    @discardableResult
     public func retry(_ id: MessageID, now: Date) async throws -> Bool {
         let now = MessagingTime.milliseconds(now)
         return try await database.transaction { connection in
@@ -113,10 +117,22 @@ public final class SQLiteInbox: Inbox {
         }
     }
 
+    @discardableResult
     public func purge(finishedBefore cutoff: Date) async throws -> Int {
         let cutoff = MessagingTime.milliseconds(cutoff)
         return try await database.transaction { connection in
             try connection.execute(InboxSQL.purge, [.integer(cutoff)])
+            return connection.changes
+        }
+    }
+
+    /// Frees every lease, so that work claimed by a process that is gone is due again at once
+    /// instead of after its lease. Only for a gateway starting on its own SQLite file: one file
+    /// serves one gateway process, so any lease found then was held by a process that died.
+    @discardableResult
+    public func releaseAllLeases() async throws -> Int {
+        try await database.transaction { connection in
+            try connection.execute(InboxSQL.releaseLeases)
             return connection.changes
         }
     }

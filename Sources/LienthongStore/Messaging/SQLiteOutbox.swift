@@ -53,10 +53,12 @@ public final class SQLiteOutbox: Outbox {
         }
     }
 
+    @discardableResult
     public func markDelivered(_ claim: OutboxClaim, receipt: DeliveryReceipt, now: Date) async throws -> Bool {
         try await writer.submit(.delivered(claim.entry.message.id, receipt: receipt, now: MessagingTime.milliseconds(now)))
     }
 
+    @discardableResult
     public func markFailed(
         _ claim: OutboxClaim, error: String, disposition: FailureDisposition, now: Date
     ) async throws -> Bool {
@@ -95,6 +97,7 @@ public final class SQLiteOutbox: Outbox {
         }
     }
 
+    @discardableResult
     public func retry(_ id: MessageID, now: Date) async throws -> Bool {
         let now = MessagingTime.milliseconds(now)
         return try await database.transaction { connection in
@@ -103,6 +106,7 @@ public final class SQLiteOutbox: Outbox {
         }
     }
 
+    @discardableResult
     public func purge(states: Set<OutboxState>, finishedBefore cutoff: Date) async throws -> Int {
         let finished = states.intersection([.delivered, .dead]).map(\.rawValue).sorted()
         let cutoff = MessagingTime.milliseconds(cutoff)
@@ -126,6 +130,17 @@ public final class SQLiteOutbox: Outbox {
         var counts = Dictionary(uniqueKeysWithValues: OutboxState.allCases.map { ($0, 0) })
         for (state, count) in rows { counts[state] = count }
         return counts
+    }
+
+    /// Frees every lease, so that work claimed by a process that is gone is due again at once
+    /// instead of after its lease. Only for a gateway starting on its own SQLite file: one file
+    /// serves one gateway process, so any lease found then was held by a process that died.
+    @discardableResult
+    public func releaseAllLeases() async throws -> Int {
+        try await database.transaction { connection in
+            try connection.execute(OutboxSQL.releaseLeases)
+            return connection.changes
+        }
     }
 
     // MARK: - On the database queue

@@ -6,7 +6,8 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Measure the gateway's hot paths and print the figures.",
         subcommands: [
-            BenchCryptoCommand.self, BenchGzipCommand.self, BenchSchemaCommand.self,
+            BenchCryptoCommand.self, BenchGzipCommand.self, BenchSchemaCommand.self, BenchOutboxCommand.self,
+            BenchStoreCommand.self,
         ]
     )
 }

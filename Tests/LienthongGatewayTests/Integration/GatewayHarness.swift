@@ -47,14 +47,14 @@ struct GatewayHarness {
     /// Runs a gateway for the duration of `body`.
     static func withGateway<Result: Sendable>(
         _ configuration: GatewayConfiguration, identity: GatewayIdentity, plugins: [String: any LienthongPluginFactory] = [:],
-        _ body: (Running) async throws -> Result
+        messagingStores: MessagingStores? = nil, _ body: (Running) async throws -> Result
     ) async throws -> Result {
         let auditLog = InMemoryAuditLog()
         var logger = Logger(label: "test-\(configuration.agency)")
         logger.logLevel = .warning
         let runtime = try GatewayRuntime.build(
             configuration: configuration, identity: identity, auditLog: auditLog, replayGuard: InMemoryReplayGuard(),
-            plugins: PluginRegistry(factories: plugins), logger: logger)
+            messagingStores: messagingStores, plugins: PluginRegistry(factories: plugins), logger: logger)
         let (ports, portsContinuation) = AsyncStream<(String, Int)>.makeStream()
         let services = try runtime.services(
             onLocalAPIRunning: { portsContinuation.yield(("local", $0.localAddress?.port ?? 0)) },

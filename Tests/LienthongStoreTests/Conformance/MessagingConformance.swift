@@ -324,6 +324,10 @@ enum MessagingConformance {
         altered.payloadDigest = try Digest.sha256(altered.payload)
         let conflict = try await stores.inbox.store(altered, receipt: Self.receipt(for: altered), route: .client, now: now)
         #expect(conflict == .conflict(storedDigest: message.payloadDigest))
+        var otherSender = message
+        otherSender.from = otherMinistry
+        let stranger = try await stores.inbox.store(otherSender, receipt: Self.receipt(for: otherSender), route: .client, now: now)
+        #expect(stranger == .conflict(storedDigest: message.payloadDigest), "another sender cannot collect the receipt")
         let entry = try #require(try await stores.inbox.entry(message.id))
         #expect(entry.sequence == sequence && entry.message == message && entry.receipt == first)
         #expect(entry.state == .pending && entry.route == .client && entry.receivedAt == now && entry.attempts == 0)

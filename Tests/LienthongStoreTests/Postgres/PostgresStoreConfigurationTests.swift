@@ -5,7 +5,7 @@ import Testing
 struct PostgresStoreConfigurationTests {
     @Test func readsEveryPartOfTheURL() throws {
         let configuration = try PostgresStoreConfiguration(
-            url: "postgres://gw%40h41:s%3Acret@db.example:6543/lienthong?sslmode=verify-full&schema=h41&pool_max=5&connect_timeout=3")
+            url: "postgres://gw%40h41:s%3Acret@db.example:6543/lienthong?sslmode=verify-full&schema=h41&pool_max=5&connect_timeout=3&lease_timeout=2")
         #expect(configuration.host == "db.example")
         #expect(configuration.port == 6543)
         #expect(configuration.username == "gw@h41")
@@ -15,6 +15,7 @@ struct PostgresStoreConfigurationTests {
         #expect(configuration.schema == "h41")
         #expect(configuration.maximumConnections == 5)
         #expect(configuration.connectTimeout == .seconds(3))
+        #expect(configuration.leaseTimeout == .seconds(2))
         #expect(configuration.location == "db.example:6543/lienthong schema h41")
     }
 
@@ -44,7 +45,7 @@ struct PostgresStoreConfigurationTests {
         ("postgres://gateway@db/lienthong?sslmode=allow", "sslmode allow is not one of disable, prefer, require, verify-full"),
         ("postgres://gateway@db/lienthong?schema=Drop;Table", "schema Drop;Table must be lower-case letters, digits and _ (at most 63, not starting with a digit)"),
         ("postgres://gateway@db/lienthong?pool_max=0", "pool_max 0 must be a whole number from 1 to 1000"),
-        ("postgres://gateway@db/lienthong?sslmod=disable", "unknown parameter sslmod (known: sslmode, sslrootcert, schema, pool_max, connect_timeout)"),
+        ("postgres://gateway@db/lienthong?sslmod=disable", "unknown parameter sslmod (known: sslmode, sslrootcert, schema, pool_max, connect_timeout, lease_timeout)"),
         ("postgres://gateway@db/lienthong?schema=", "parameter schema has no value"),
     ])
     func refusesWhatItCannotUseWithAReason(url: String, reason: String) {
@@ -56,5 +57,13 @@ struct PostgresStoreConfigurationTests {
             try PostgresStoreConfiguration(url: "postgres://gateway:hunter2@db/lienthong?bad=1")
         }
         #expect(error?.description.contains("hunter2") == false)
+    }
+
+    @Test func anUnreadableCAFileIsNamed() throws {
+        var configuration = try PostgresStoreConfiguration(url: "postgres://gateway@127.0.0.1/lienthong?sslmode=verify-full")
+        configuration.rootCertificateFile = "/nonexistent/ca.pem"
+        #expect(throws: PostgresStoreError.self) { try configuration.probeConfiguration() }
+        let error = #expect(throws: PostgresStoreError.self) { try configuration.clientConfiguration() }
+        #expect(error?.description.contains("sslrootcert /nonexistent/ca.pem cannot be read") == true)
     }
 }

@@ -106,6 +106,57 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test func noFreeConnectionIsReportedUnavailableAndNothingIsWritten() async throws {
+        try await PostgresTestSchema.with { schema in
+            var configuration = schema.configuration
+            configuration.maximumConnections = 1
+            configuration.leaseTimeout = .seconds(1)
+            let store = try await PostgresStore.open(configuration, logger: PostgresTestSchema.quietLogger)
+            // Something holds the pool's only connection until told to let go.
+            let (holding, holdingSignal) = AsyncStream<Void>.makeStream()
+            let (release, releaseSignal) = AsyncStream<Void>.makeStream()
+            let holder = Task {
+                try await store.database.connection("hold") { _ in
+                    holdingSignal.finish()
+                    for await _ in release {}
+                }
+            }
+            for await _ in holding {}
+            let error = await #expect(throws: PostgresStoreError.self) {
+                try await store.auditLog.append(try Fixtures.entry(0))
+            }
+            guard case .unavailable(_, let reason) = error else {
+                Issue.record("expected .unavailable, got \(String(describing: error))")
+                releaseSignal.finish()
+                try await holder.value
+                await store.close()
+                return
+            }
+            #expect(reason.contains("no database connection within"))
+            releaseSignal.finish()
+            try await holder.value
+            // The store recovers as soon as a connection is free; the refused append left nothing behind.
+            #expect(try await store.auditLog.append(try Fixtures.entry(1)).sequence == 1)
+            #expect(try await store.auditLog.verify() == .intact(records: 1))
+            await store.close()
+        }
+    }
+
+    @Test func verificationPagesThroughTheChainAndFindsABreakOnALaterPage() async throws {
+        try await PostgresTestSchema.with { schema in
+            let store = try await schema.open()
+            let log = PostgresAuditLog(database: store.database, verifyPageSize: 2)
+            for index in 0..<7 { try await log.append(try Fixtures.entry(index)) }
+            #expect(try await log.verify() == .intact(records: 7))
+            try await schema.execute([
+                "ALTER TABLE audit_records DISABLE TRIGGER USER",
+                "UPDATE audit_records SET outcome = 'x' WHERE sequence = 6",
+            ])
+            #expect(try await log.verify() == .broken(sequence: 6, reason: "stored hash does not match its contents"))
+            await store.close()
+        }
+    }
+
     @Test func aWrongPasswordIsReportedInTheServersWords() async throws {
         var configuration = try PostgresTestSchema().configuration
         configuration.password = "not-the-password"

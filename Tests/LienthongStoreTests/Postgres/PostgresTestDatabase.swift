@@ -17,6 +17,11 @@ enum PostgresTestServer {
         ProcessInfo.processInfo.environment[urlVariable].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The server's self-signed TLS certificate, for `sslmode=verify-full` tests.
+    static var certificateAuthority: String? {
+        ProcessInfo.processInfo.environment["LIENTHONG_TEST_POSTGRES_CA"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     static var isCI: Bool {
         ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "0" && $0 != "false" } ?? false
     }
