@@ -162,7 +162,9 @@ let package = Package(
             swiftSettings: strictSwift),
         .testTarget(
             name: "LienthongGatewayTests",
-            dependencies: ["LienthongGateway", "LienthongCrypto", "LienthongSchema", "LienthongMocks", "LienthongPostgres"],
+            dependencies: [
+                "LienthongGateway", "LienthongCrypto", "LienthongSchema", "LienthongMocks", "LienthongPostgres", "DocumentAxisPlugin",
+            ],
             swiftSettings: strictSwift),
         .testTarget(
             name: "LienthongCLITests",

@@ -49,6 +49,10 @@ public struct GatewayRuntime: Sendable {
         do { clientConfiguration.tlsConfiguration = try tls.clientConfiguration() } catch {
             throw GatewayStartError("TLS client configuration: \(error)")
         }
+        // Without a connect timeout the client keeps retrying a refused connection until the whole
+        // request deadline: a peer that is down would hold a delivery slot (and delay failover to
+        // the next URL) for requestTimeoutSeconds instead of failing fast.
+        clientConfiguration.timeout.connect = .seconds(Int64(min(5, configuration.limits.requestTimeoutSeconds)))
         let httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: clientConfiguration)
 
         let plugins: (byService: [ServiceID: any LienthongPlugin], all: [any LienthongPlugin])

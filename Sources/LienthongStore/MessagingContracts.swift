@@ -382,7 +382,9 @@ public protocol Inbox: Sendable {
     /// `pending` messages of `route` with a sequence above `after`, in sequence order.
     func list(route: InboxRoute, after: Int64, limit: Int) async throws -> [InboxEntry]
 
-    /// Messages correlated with `id` (e.g. status updates about a sent document), in sequence order.
+    /// Messages correlated with `id` (e.g. status updates about a sent document), in the order
+    /// their sender created them: by message id, which for UUIDv7 ids starts with the creation
+    /// time in milliseconds. Arrival order is not that order: deliveries run in parallel and retry.
     func correlated(with id: MessageID) async throws -> [InboxEntry]
 
     /// Marks a `pending` message of the `client` route `done`. False when unknown, not of that

@@ -112,6 +112,15 @@ struct MessagesCommandTests {
         #expect(list.stdout.hasSuffix("accepted 0, sending 1, delivered 0, dead 0\n"))
     }
 
+    @Test func benchOutboxPrintsItsFigures() throws {
+        let result = try CLI.run(["bench", "outbox", "--messages", "40", "--concurrency", "8"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("40 messages of"))
+        #expect(result.stdout.contains("accepted (sign + enqueue + audit)"))
+        #expect(result.stdout.contains("delivery bookkeeping"))
+        #expect(try CLI.run(["bench", "outbox", "--messages", "0"]).status == 2)
+    }
+
     @Test func usageErrorsExitWith2() throws {
         #expect(try CLI.run(["messages", "list"]).status == 2)
         #expect(try CLI.run(["messages", "list", "--data", "/tmp", "--config", "x.yaml"]).status == 2)

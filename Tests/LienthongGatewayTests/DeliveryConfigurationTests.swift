@@ -8,11 +8,12 @@ import Testing
 struct DeliveryConfigurationTests {
     typealias Files = ConfigurationLoaderTests.Files
 
-    func load(_ delivery: String, clientServices: String = "[population.citizen.lookup/v1]", files: Files) throws(ConfigurationError)
-        -> GatewayConfiguration
-    {
-        let yaml = ConfigurationLoaderTests.validYAML.replacingOccurrences(
+    func load(
+        _ delivery: String, clientServices: String = "[population.citizen.lookup/v1]", files: Files, limits: String? = nil
+    ) throws(ConfigurationError) -> GatewayConfiguration {
+        var yaml = ConfigurationLoaderTests.validYAML.replacingOccurrences(
             of: "services: [population.citizen.lookup/v1]", with: "services: \(clientServices)") + "\n" + delivery
+        if let limits { yaml = yaml.replacingOccurrences(of: "  replayWindowSeconds: 120", with: "  replayWindowSeconds: 120\n" + limits) }
         return try ConfigurationLoader(environment: [:], plugins: PluginRegistry([FakePopulationFactory()]))
             .load(yaml: yaml, file: "province.yaml", baseDirectory: files.directory)
     }
@@ -65,6 +66,9 @@ struct DeliveryConfigurationTests {
         let files = try Files()
         defer { files.remove() }
         #expect(try load("", files: files).delivery == GatewayConfiguration.DeliverySettings())
+        // The default lease outlasts a long request timeout.
+        let slow = try load("", files: files, limits: "  requestTimeoutSeconds: 300")
+        #expect(slow.delivery.leaseSeconds == 600)
     }
 
     @Test("bad delivery settings are reported with their location")

@@ -5,7 +5,7 @@ import Yams
 extension ConfigurationParser {
     /// The `delivery:` section (see `GatewayConfiguration.DeliverySettings`).
     func deliverySettings(_ map: MappingReader, limits: GatewayConfiguration.Limits) -> GatewayConfiguration.DeliverySettings {
-        var settings = GatewayConfiguration.DeliverySettings()
+        var settings = Self.defaultDelivery(limits: limits)
         if let value = map.integer("maxAttempts", in: 1...10_000) { settings.maxAttempts = value }
         if let value = map.integer("maxAgeSeconds", in: 1...(366 * 86_400)) { settings.maxAgeSeconds = value }
         if let value = map.integer("initialBackoffMilliseconds", in: 1...3_600_000) { settings.initialBackoffMilliseconds = value }
@@ -32,6 +32,13 @@ extension ConfigurationParser {
         }
         if let webhook = map.mapping("webhook") { settings.webhook = webhookSettings(webhook) }
         map.finish()
+        return settings
+    }
+
+    /// The defaults, with a lease that outlasts one send whatever the request timeout.
+    static func defaultDelivery(limits: GatewayConfiguration.Limits) -> GatewayConfiguration.DeliverySettings {
+        var settings = GatewayConfiguration.DeliverySettings()
+        settings.leaseSeconds = max(settings.leaseSeconds, 2 * limits.requestTimeoutSeconds)
         return settings
     }
 

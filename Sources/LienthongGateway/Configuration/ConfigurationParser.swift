@@ -24,7 +24,7 @@ struct ConfigurationParser {
         let services = top.mapping("services").map(providedServices) ?? [:]
         let limits = top.mapping("limits").map(limitSettings) ?? GatewayConfiguration.Limits()
         let delivery = top.mapping("delivery").map { deliverySettings($0, limits: limits) }
-            ?? GatewayConfiguration.DeliverySettings()
+            ?? Self.defaultDelivery(limits: limits)
         let clients = top.mapping("clients").map {
             localClients(
                 $0, routes: routes, services: services, received: Set(delivery.receive.keys),

@@ -17,7 +17,8 @@ extension GatewayConfiguration {
         public var perPeerConcurrency: Int
         /// Messages in flight in total (per gateway replica).
         public var concurrency: Int
-        /// How long a claimed message stays leased to this replica before another may take it over.
+        /// How long a claimed message stays leased to this replica before another may take it over
+        /// (default 120 s, or twice `limits.requestTimeoutSeconds` when that is longer).
         public var leaseSeconds: Int
         /// How often idle workers look for due work (new submissions wake them at once).
         public var pollMilliseconds: Int

@@ -217,7 +217,7 @@ enum OpenAPIDocument {
               "signature": { "type": "string", "description": "Compact JWS over the receipt payload (detached, b64: false)." }
             }
           },
-          "updates": { "type": "array", "description": "Messages received with this message's id as their correlation id (e.g. document status updates 01, 03, 05, 06), oldest first.", "items": { "$ref": "#/components/schemas/InboxMessage" } }
+          "updates": { "type": "array", "description": "Messages received with this message's id as their correlation id (e.g. document status updates 01, 03, 05, 06), in the order their sender created them (not the order they arrived: deliveries run in parallel and are retried).", "items": { "$ref": "#/components/schemas/InboxMessage" } }
         }
       },
       "InboxMessage": {

@@ -64,7 +64,7 @@ enum InboxSQL {
         """
 
     static let correlated = """
-        SELECT \(columns) FROM inbox_messages WHERE correlation_id = ? ORDER BY sequence
+        SELECT \(columns) FROM inbox_messages WHERE correlation_id = ? ORDER BY message_id
         """
 
     static let acknowledge = """

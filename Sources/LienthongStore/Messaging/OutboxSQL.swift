@@ -1,10 +1,12 @@
 /// Every SQL statement of the SQLite outbox, in one place.
 enum OutboxSQL {
+    /// A rowid table (not WITHOUT ROWID): rows carry the payload, and SQLite advises rowid tables
+    /// for rows larger than a small fraction of a page.
     static let migration = SQLiteMigration(
         version: 3, name: "outbox",
         sql: """
             CREATE TABLE outbox_messages (
-                message_id TEXT PRIMARY KEY,
+                message_id TEXT NOT NULL UNIQUE,
                 sender TEXT NOT NULL,
                 recipient TEXT NOT NULL,
                 service TEXT NOT NULL,
@@ -27,8 +29,9 @@ enum OutboxSQL {
                 receipt_payload BLOB,
                 receipt_jws TEXT,
                 finished_ms INTEGER
-            ) WITHOUT ROWID;
-            CREATE INDEX outbox_due ON outbox_messages (priority DESC, next_attempt_ms, message_id)
+            );
+            CREATE INDEX outbox_due
+                ON outbox_messages (priority DESC, next_attempt_ms, message_id, recipient, lease_expires_ms, state)
                 WHERE state IN ('accepted', 'sending');
             CREATE INDEX outbox_finished ON outbox_messages (state, finished_ms)
                 WHERE state IN ('delivered', 'dead');
@@ -49,7 +52,8 @@ enum OutboxSQL {
         ON CONFLICT (message_id) DO NOTHING
         """
 
-    /// Candidates for a claim, best first; only the keys, so a saturated recipient costs little to skip.
+    /// Candidates for a claim, best first; only columns of the `outbox_due` index (which covers
+    /// the query), so a recipient at its capacity costs little to skip.
     static let dueCandidates = """
         SELECT message_id, recipient FROM outbox_messages
         WHERE state IN ('accepted', 'sending') AND next_attempt_ms <= ?1

@@ -150,18 +150,19 @@ public final class SQLiteOutbox: Outbox {
         var capacity: [AgencyCode: Int] = [:]
         var chosen: [String] = []
         var failure: (any Error)?
-        try connection.forEachRow(OutboxSQL.dueCandidates, [.integer(now)]) { row throws(SQLiteError) in
-            guard chosen.count < request.limit, failure == nil else { return }
+        try connection.forEachRow(OutboxSQL.dueCandidates, [.integer(now)]) { row throws(SQLiteError) -> Bool in
             let id = try row.text(0)
             let recipient: AgencyCode
             do { recipient = try MessagingRowReader(row: row, table: "outbox_messages").agency(1) } catch {
                 failure = error
-                return
+                return false
             }
             let left = capacity[recipient] ?? request.capacity(for: recipient)
-            guard left > 0 else { return }
-            capacity[recipient] = left - 1
-            chosen.append(id)
+            if left > 0 {
+                capacity[recipient] = left - 1
+                chosen.append(id)
+            }
+            return chosen.count < request.limit
         }
         if let failure { throw failure }
         return chosen

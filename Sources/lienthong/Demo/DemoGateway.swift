@@ -18,7 +18,9 @@ struct DemoGateway: Sendable {
             do {
                 let runtime = try GatewayRuntime.build(
                     configuration: configuration, identity: identity, auditLog: store.auditLog,
-                    replayGuard: store.replayGuard, plugins: .builtIn, logger: logger)
+                    replayGuard: store.replayGuard,
+                    messagingStores: MessagingStores(outbox: store.outbox, inbox: store.inbox), plugins: .builtIn,
+                    logger: logger)
                 return DemoGateway(name: name, runtime: runtime, store: store)
             } catch {
                 await store.close()

@@ -400,9 +400,14 @@ enum MessagingConformance {
 
     static func theInboxFindsCorrelatedMessages(_ stores: MessagingStoresUnderTest) async throws {
         let document = MessageID()
-        let statuses = try (0..<3).map { index in try Self.message(payload: #"{"StatusCode":"0\#(index)"}"#, correlationID: document) }
+        // Created one second apart, received in the reverse order.
+        let statuses = try (0..<3).map { index in
+            try Self.message(
+                payload: #"{"StatusCode":"0\#(index)"}"#, id: MessageID(date: now.addingTimeInterval(Double(index))),
+                correlationID: document)
+        }
         let unrelated = try Self.message(correlationID: MessageID())
-        for message in statuses + [unrelated] {
+        for message in statuses.reversed() + [unrelated] {
             _ = try await stores.inbox.store(message, receipt: Self.receipt(for: message), route: .client, now: now)
         }
         #expect(try await stores.inbox.correlated(with: document).map(\.message.id) == statuses.map(\.id))

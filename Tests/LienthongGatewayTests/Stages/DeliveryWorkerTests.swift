@@ -1,0 +1,228 @@
+import Foundation
+import LienthongCore
+import LienthongCrypto
+import LienthongPluginAPI
+import LienthongSchema
+import LienthongStore
+import Logging
+import Synchronization
+import Testing
+@testable import LienthongGateway
+
+/// A transport that records what is posted and answers with a scripted answer.
+final class ScriptTransport: PeerTransport, Sendable {
+    typealias Script = @Sendable (HTTPMessage, URL) throws(PeerTransportError) -> HTTPAnswer
+    private let script: Script
+    private let posted = Mutex<[(URL, HTTPMessage)]>([])
+
+    init(_ script: @escaping Script) { self.script = script }
+
+    func post(_ message: HTTPMessage, to url: URL, timeout: Duration) async throws(PeerTransportError) -> HTTPAnswer {
+        posted.withLock { $0.append((url, message)) }
+        return try script(message, url)
+    }
+
+    var posts: [(URL, HTTPMessage)] { posted.withLock { $0 } }
+}
+
+/// An adapter failing with a fixed plugin error.
+struct FailingPlugin: LienthongPlugin {
+    let error: PluginError
+
+    var descriptor: PluginDescriptor {
+        PluginDescriptor(
+            id: "failing", version: "1.0.0", summary: "fails",
+            services: [ServiceDescriptor(service: TestServices.statusUpdate, requestSchema: "", responseSchema: "")],
+            settingsSchema: .object(JSONObject()))
+    }
+
+    func handle(_ request: PluginRequest) async throws(PluginError) -> PluginResponse { throw error }
+}
+
+/// One delivery or hand-over at a time, through the workers' own code, against a real SQLite store.
+@Suite("Delivery workers")
+struct DeliveryWorkerTests {
+    let pki: TestPKI
+    let ministryURL: URL
+
+    init() throws {
+        pki = try TestPKI()
+        ministryURL = try #require(URL(string: "https://127.0.0.1:9"))
+    }
+
+    func withStore(_ body: (GatewayStore) async throws -> Void) async throws {
+        let directory = MessagingHarness.temporaryDirectory()
+        let store = try await GatewayStore.open(dataDirectory: directory)
+        do { try await body(store) } catch {
+            await store.close()
+            try? FileManager.default.removeItem(atPath: directory)
+            throw error
+        }
+        await store.close()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    func service(_ store: GatewayStore, transport: any PeerTransport, audit: InMemoryAuditLog) throws -> OutboxDeliveryService {
+        let verifier = JWSVerifier(trustStore: try TrustStore(certificates: [pki.ca.certificate]))
+        let attempt = DeliveryAttempt(
+            routing: PeerRouting(routes: [:], peers: [TestPKI.ministryAgency: [ministryURL]]),
+            compression: PayloadCompression(thresholdBytes: 1 << 20),
+            delivery: PeerDelivery(transport: transport, timeout: .seconds(5)),
+            verification: ResponseVerification(verifier: verifier, decoding: BodyDecoding(maxDecompressedBytes: 1 << 20)))
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        return OutboxDeliveryService(
+            outbox: store.outbox, attempt: attempt, settings: MessagingHarness.fastDelivery(maxAttempts: 3),
+            audit: AuditRecorder(log: audit, retention: .init()), wakeUp: WakeUpSignal(), owner: "test", logger: logger)
+    }
+
+    /// A message from the province to the ministry, enqueued and claimed.
+    func claimed(_ store: GatewayStore) async throws -> OutboxClaim {
+        let envelope = Envelope(
+            from: TestPKI.provinceAgency, to: TestPKI.ministryAgency, service: TestServices.statusUpdate,
+            payload: Array(TestServices.statusPayload("03").utf8))
+        let jws = try JWSSigner(key: pki.province.privateKey, certificateChain: pki.province.certificateChain).sign(envelope: envelope)
+        try await store.outbox.enqueue(
+            StoredMessage(
+                id: envelope.id, from: envelope.from, to: envelope.to, service: envelope.service, created: envelope.created,
+                payload: envelope.payload, jws: jws, payloadDigest: try Digest.sha256(envelope.payload)),
+            priority: .normal, client: nil, now: Date())
+        return try #require(try await store.outbox.claim(
+            OutboxClaimRequest(owner: "test", now: Date(), leaseDuration: .seconds(60), limit: 1)).first)
+    }
+
+    static func problem(_ status: Int, _ name: String) -> HTTPAnswer {
+        HTTPAnswer(problem: Problem(name: name, title: name, status: status, detail: "scripted"))
+    }
+
+    @Test("a verified receipt makes the message delivered and is kept")
+    func receiptIsKept() async throws {
+        let ministry = pki.ministry
+        let transport = ScriptTransport { message, url throws(PeerTransportError) in
+            #expect(url.path.hasSuffix("/exchange/v1/deliveries"))
+            do {
+                let request = try EnvelopeReader().read(message, payload: message.body)
+                let signing = ResponseSigning(
+                    signer: try JWSSigner(key: ministry.privateKey, certificateChain: ministry.certificateChain),
+                    agency: TestPKI.ministryAgency)
+                let (receipt, jws) = try signing.sign(Array(#"{"status":"stored"}"#.utf8), answering: request)
+                return HTTPAnswer(status: 200, headers: WireHeaders.fields(for: receipt, jws: jws), body: receipt.payload)
+            } catch {
+                throw .unreachable("the script failed: \(error)")
+            }
+        }
+        try await withStore { store in
+            let audit = InMemoryAuditLog()
+            let claim = try await claimed(store)
+            try await service(store, transport: transport, audit: audit).deliver(claim)
+            let entry = try #require(try await store.outbox.entry(claim.entry.message.id))
+            #expect(entry.state == .delivered)
+            #expect(entry.receipt?.payload == Array(#"{"status":"stored"}"#.utf8))
+            #expect(await audit.entries.map(\.outcome) == ["delivered", "receipt"])
+            // The bytes sent are the stored, signed bytes.
+            #expect(transport.posts.first?.1.body == claim.entry.message.payload)
+            #expect(transport.posts.first?.1[header: HeaderName.signature] == claim.entry.message.jws)
+        }
+    }
+
+    @Test("a refusal of the content (422) is dead at once; a 503 is retried later; a forged receipt is retried")
+    func failuresAreClassified() async throws {
+        let province = pki.province
+        let answers: [(HTTPAnswer, OutboxState)] = [
+            (Self.problem(422, "schema-violation"), .dead),
+            (Self.problem(503, "store-unavailable"), .sending),
+            (Self.problem(401, "bad-signature"), .sending),
+        ]
+        for (answer, expected) in answers {
+            try await withStore { store in
+                let audit = InMemoryAuditLog()
+                let claim = try await claimed(store)
+                try await service(store, transport: ScriptTransport { _, _ in answer }, audit: audit).deliver(claim)
+                let entry = try #require(try await store.outbox.entry(claim.entry.message.id))
+                #expect(entry.state == expected, "HTTP \(answer.status)")
+                #expect(entry.lastError?.hasPrefix("HTTP \(answer.status)") == true)
+                if expected == .sending { #expect(entry.nextAttemptAt.map { $0 > Date() } == true) }
+                #expect(await audit.entries.map(\.outcome) == (expected == .dead ? ["dead"] : []))
+            }
+        }
+        // A "receipt" signed by the province itself, not by the receiver, is not proof.
+        let forged = ScriptTransport { message, _ throws(PeerTransportError) in
+            do {
+                let request = try EnvelopeReader().read(message, payload: message.body)
+                let signing = ResponseSigning(
+                    signer: try JWSSigner(key: province.privateKey, certificateChain: province.certificateChain),
+                    agency: TestPKI.provinceAgency)
+                let (receipt, jws) = try signing.sign(Array("{}".utf8), answering: request)
+                return HTTPAnswer(status: 200, headers: WireHeaders.fields(for: receipt, jws: jws), body: receipt.payload)
+            } catch {
+                throw .unreachable("the script failed: \(error)")
+            }
+        }
+        try await withStore { store in
+            let claim = try await claimed(store)
+            try await service(store, transport: forged, audit: InMemoryAuditLog()).deliver(claim)
+            let entry = try #require(try await store.outbox.entry(claim.entry.message.id))
+            #expect(entry.state == .sending && entry.receipt == nil)
+            #expect(entry.lastError?.contains("peer-unavailable") == true)
+        }
+    }
+
+    func dispatch(_ store: GatewayStore, plugin: any LienthongPlugin, transport: any PeerTransport, webhook: Bool) throws
+        -> InboxDispatchService
+    {
+        var settings = MessagingHarness.fastDelivery(maxAttempts: 3)
+        if webhook { settings.webhook = .init(url: try #require(URL(string: "http://127.0.0.1:9/hook"))) }
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let handOver = InboxHandOver(
+            adapter: AdapterCall(plugins: [TestServices.statusUpdate: plugin], timeout: .seconds(5)),
+            parser: JSONBodyParser(maxBytes: 1 << 20), webhook: settings.webhook, transport: transport)
+        return InboxDispatchService(
+            inbox: store.inbox, handOver: handOver, settings: settings,
+            audit: AuditRecorder(log: InMemoryAuditLog(), retention: .init()), wakeUp: WakeUpSignal(), owner: "test",
+            logger: logger)
+    }
+
+    func received(_ store: GatewayStore, route: InboxRoute) async throws -> InboxClaim {
+        let payload = Array(TestServices.statusPayload("06").utf8)
+        let message = StoredMessage(
+            id: MessageID(), from: TestPKI.ministryAgency, to: TestPKI.provinceAgency, service: TestServices.statusUpdate,
+            created: Date(), payload: payload, jws: "eyJhbGciOiJFUzI1NiJ9..c2ln", payloadDigest: try Digest.sha256(payload))
+        _ = try await store.inbox.store(
+            message, receipt: DeliveryReceipt(id: MessageID(), created: Date(), payload: [], jws: "r"), route: route, now: Date())
+        return try #require(try await store.inbox.claim(
+            route: route, owner: "test", now: Date(), leaseDuration: .seconds(60), limit: 1).first)
+    }
+
+    @Test("the webhook gets the signed payload with its headers; 2xx is done, 4xx dead, 5xx retried")
+    func webhookOutcomes() async throws {
+        for (status, expected) in [(204, InboxState.done), (400, .dead), (503, .pending)] {
+            let transport = ScriptTransport { _, _ in HTTPAnswer(status: status, headers: [], body: []) }
+            try await withStore { store in
+                let claim = try await received(store, route: .webhook)
+                try await dispatch(store, plugin: CountingStatusPlugin(), transport: transport, webhook: true).process(claim)
+                let entry = try #require(try await store.inbox.entry(claim.entry.message.id))
+                #expect(entry.state == expected, "HTTP \(status)")
+                let post = try #require(transport.posts.first)
+                #expect(post.0.absoluteString == "http://127.0.0.1:9/hook")
+                #expect(post.1.body == claim.entry.message.payload)
+                #expect(post.1[header: HeaderName.signature] == claim.entry.message.jws)
+                #expect(post.1[header: HeaderName.messageID] == claim.entry.message.id.rawValue)
+            }
+        }
+    }
+
+    @Test("an adapter that refuses the content makes the message dead; a timeout is retried")
+    func adapterOutcomes() async throws {
+        for (error, expected) in [(PluginError.rejected("bad document"), InboxState.dead), (.timeout("slow"), .pending)] {
+            try await withStore { store in
+                let claim = try await received(store, route: .adapter)
+                let transport = ScriptTransport { _, _ throws(PeerTransportError) in throw .unreachable("unused") }
+                try await dispatch(store, plugin: FailingPlugin(error: error), transport: transport, webhook: false).process(claim)
+                let entry = try #require(try await store.inbox.entry(claim.entry.message.id))
+                #expect(entry.state == expected, "\(error)")
+                #expect(entry.lastError?.isEmpty == false)
+            }
+        }
+    }
+}
