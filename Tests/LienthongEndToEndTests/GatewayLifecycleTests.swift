@@ -56,9 +56,8 @@ struct GatewayLifecycleTests {
             }
 
             // Someone with the file drops the append-only trigger and rewrites one outcome.
-            let sqlite = URL(fileURLWithPath: "/usr/bin/sqlite3")
-            let altered = try LienthongBinary.run(sqlite, [
-                exchange.ministry.databaseFile.path,
+            let altered = try LienthongBinary.run(URL(fileURLWithPath: "/usr/bin/env"), [
+                "sqlite3", exchange.ministry.databaseFile.path,
                 "DROP TRIGGER audit_records_no_update; UPDATE audit_records SET outcome = 'rejected:forbidden' WHERE sequence = 2;",
             ])
             #expect(altered.status == 0, "\(altered.stderr)")

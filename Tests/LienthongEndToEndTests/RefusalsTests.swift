@@ -10,7 +10,8 @@ extension ExchangeProcessesTests {
     func localRefusals() async throws {
         let exchange = try EndToEndExchange.shared()
         let citizen = try await sampleCitizen(exchange)
-        let before = try await exchange.mock("population").stats()
+        let population = try exchange.mock("population")
+        try await population.resetStats()
 
         let invalid = try await exchange.call(Self.lookup, ["SoDinhDanh": String(citizen.dropLast()), "Extra": 1])
         expectProblem(invalid, 422, "schema-violation", exchange)
@@ -25,7 +26,7 @@ extension ExchangeProcessesTests {
             try await exchange.call(Self.lookup, ["SoDinhDanh": citizen], apiKey: exchange.limitedKey), 403, "forbidden", exchange)
 
         // None of them reached the national system.
-        #expect(try await exchange.mock("population").stats() == before)
+        #expect(try await population.stats() == [:])
     }
 
     @Test("a payload or a signed header changed after signing is refused with 401")

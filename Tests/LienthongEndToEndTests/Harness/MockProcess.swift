@@ -51,6 +51,12 @@ final class MockProcess: Sendable {
         return requests.compactMapValues { ($0 as? NSNumber)?.intValue }
     }
 
+    /// Clears the mock's counts, so that a test can count only its own requests.
+    func resetStats() async throws {
+        let reply = try await control("POST", "/_mock/reset")
+        guard reply.status == 200 else { throw HarnessError("mock \(system) reset: \(reply.summary)") }
+    }
+
     /// The mock's sample inputs (identifiers that exist in its seeded data).
     func samples() async throws -> [String: Any] {
         let reply = try await control("GET", "/_mock/samples")
