@@ -28,6 +28,10 @@ final class FaultProxy: Sendable {
         /// Per chunk answered by the server once the client sent its request: the connection is
         /// closed and the answer never reaches the client.
         var cutResponseRate = 0.0
+        /// Chunks a client sends before its request: a TLS client sends its hello, then its
+        /// certificate and Finished (2); a plain HTTP client starts with the request (0). Drops
+        /// and cuts strike only after them.
+        var handshakeChunks = 2
 
         var description: String {
             "latency \(latencyMs) ms, refuse \(refuseRate), drop \(dropRate), cut answers \(cutResponseRate)"
@@ -194,8 +198,8 @@ private final class Link {
     var server: Channel?
     /// Chunks from the client before the server connection was made.
     var pending: [ByteBuffer] = []
-    /// Chunks the client sent: a TLS client sends its hello and then its certificate and
-    /// Finished before any request, so from the third chunk on the request is on its way.
+    /// Chunks the client sent; past the handshake's (`Faults.handshakeChunks`) the request is
+    /// on its way.
     var clientChunks = 0
     /// When the last delayed write in each direction is due, so that order is kept.
     var upDue = NIODeadline.uptimeNanoseconds(0)
@@ -207,7 +211,7 @@ private final class Link {
         self.client = client
     }
 
-    var requestUnderway: Bool { clientChunks >= 3 }
+    var requestUnderway: Bool { clientChunks > proxy.faults.handshakeChunks }
 
     /// Forwards after the configured latency, behind what is already waiting.
     func forward(_ buffer: ByteBuffer, up: Bool) {
