@@ -53,6 +53,10 @@ public struct GatewayRuntime: Sendable {
         // request deadline: a peer that is down would hold a delivery slot (and delay failover to
         // the next URL) for requestTimeoutSeconds instead of failing fast.
         clientConfiguration.timeout.connect = .seconds(Int64(min(5, configuration.limits.requestTimeoutSeconds)))
+        // HTTP/1.1 carries one request per connection at a time: allow as many connections to a
+        // peer as deliveries may be in flight to it (the client's default is 8).
+        clientConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit =
+            max(8, configuration.delivery.perPeerConcurrency)
         let httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: clientConfiguration)
 
         let plugins: (byService: [ServiceID: any LienthongPlugin], all: [any LienthongPlugin])

@@ -31,7 +31,7 @@ extension GatewayConfiguration {
 
         public init(
             maxAttempts: Int = 12, maxAgeSeconds: Int = 7 * 86_400, initialBackoffMilliseconds: Int = 1_000,
-            maxBackoffSeconds: Int = 600, perPeerConcurrency: Int = 16, concurrency: Int = 64, leaseSeconds: Int = 120,
+            maxBackoffSeconds: Int = 600, perPeerConcurrency: Int = 32, concurrency: Int = 128, leaseSeconds: Int = 120,
             pollMilliseconds: Int = 1_000, receive: [ServiceID: Set<AgencyCode>?] = [:], webhook: Webhook? = nil
         ) {
             self.maxAttempts = maxAttempts

@@ -93,8 +93,10 @@ public struct OutboxDeliveryService: Service {
                 logger.error("cannot record a receipt", metadata: ["message": "\(message.id)", "error": "\(error)"])
                 return
             }
-            await record(envelope, direction: .outbound, outcome: "delivered", jws: message.jws)
-            await record(receiptEnvelope, direction: .inbound, outcome: "receipt", jws: receiptJWS)
+            // Both records join one audit transaction.
+            async let delivered: Void = record(envelope, direction: .outbound, outcome: "delivered", jws: message.jws)
+            async let received: Void = record(receiptEnvelope, direction: .inbound, outcome: "receipt", jws: receiptJWS)
+            _ = await (delivered, received)
         case .failed(let reason, let permanent):
             var generator = SystemRandomNumberGenerator()
             let now = clock()

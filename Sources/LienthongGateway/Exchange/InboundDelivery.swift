@@ -92,8 +92,10 @@ public struct InboundDelivery: Sendable {
             }
             switch outcome {
             case .stored:
-                await record(request, direction: .inbound, outcome: "stored", jws: jws)
-                await record(receipt, direction: .outbound, outcome: "receipt", jws: receiptJWS)
+                // Both records join one audit transaction.
+                async let stored: Void = record(request, direction: .inbound, outcome: "stored", jws: jws)
+                async let given: Void = record(receipt, direction: .outbound, outcome: "receipt", jws: receiptJWS)
+                _ = await (stored, given)
                 if route != .client { dispatchWakeUp.signal() }
                 return try answer(receipt, jws: receiptJWS)
             case .alreadyStored(let original):

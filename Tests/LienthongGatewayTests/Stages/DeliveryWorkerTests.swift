@@ -71,8 +71,12 @@ struct DeliveryWorkerTests {
             verification: ResponseVerification(verifier: verifier, decoding: BodyDecoding(maxDecompressedBytes: 1 << 20)))
         var logger = Logger(label: "test")
         logger.logLevel = .critical
+        // Retries a minute away at the earliest, so a test sees the scheduled time still ahead.
+        var settings = MessagingHarness.fastDelivery(maxAttempts: 3)
+        settings.initialBackoffMilliseconds = 120_000
+        settings.maxBackoffSeconds = 600
         return OutboxDeliveryService(
-            outbox: store.outbox, attempt: attempt, settings: MessagingHarness.fastDelivery(maxAttempts: 3),
+            outbox: store.outbox, attempt: attempt, settings: settings,
             audit: AuditRecorder(log: audit, retention: .init()), wakeUp: WakeUpSignal(), owner: "test", logger: logger)
     }
 
@@ -118,7 +122,7 @@ struct DeliveryWorkerTests {
             let entry = try #require(try await store.outbox.entry(claim.entry.message.id))
             #expect(entry.state == .delivered)
             #expect(entry.receipt?.payload == Array(#"{"status":"stored"}"#.utf8))
-            #expect(await audit.entries.map(\.outcome) == ["delivered", "receipt"])
+            #expect(await audit.entries.map(\.outcome).sorted() == ["delivered", "receipt"])
             // The bytes sent are the stored, signed bytes.
             #expect(transport.posts.first?.1.body == claim.entry.message.payload)
             #expect(transport.posts.first?.1[header: HeaderName.signature] == claim.entry.message.jws)
