@@ -95,9 +95,9 @@ function setup(thread)
   thread:set("tid", threads)
 end
 local counter = 0
-local before = {json.dumps(before)}
-local middle = {json.dumps(middle)}
-local after = {json.dumps(after)}
+local before = [==[{before}]==]
+local middle = [==[{middle}]==]
+local after = [==[{after}]==]
 local run = tostring(os.time())
 request = function()
   counter = counter + 1
@@ -106,13 +106,18 @@ request = function()
     before .. id .. middle .. counter .. after)
 end
 """
+# Long brackets keep the UTF-8 JSON as it is (LuaJIT knows no \\u escapes).
+assert "]==]" not in body
 open(sys.argv[1], "w").write(lua)
+open(sys.argv[1] + ".sample.json", "w").write(before + "000.00.00.H41,2026/11/21,0/BENCH-SMOKE" + middle + "0" + after)
 PY
 payload_bytes=$(python3 -c 'import json; print(len(json.dumps(json.load(open("schemas/document/edoc.send.request.v1.json"))["examples"][0], ensure_ascii=False).encode()))')
 
 wait_http() { # URL
     for _ in $(seq 1 600); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.2; done
-    echo "$1 did not answer" >&2; return 1
+    echo "$1 did not answer; the ends of the logs:" >&2
+    tail -n 5 "$work"/*.log >&2 || true
+    return 1
 }
 axis_count() { # the documents the axis took
     curl -fsS "http://127.0.0.1:$axis_port/_mock/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["requests"].get("edoc.send", 0))'
@@ -164,6 +169,11 @@ $store_line" >"$run/province.yaml"
     start_gateway "$store-province" "$run/province.yaml"; province_pid=$last_pid
     wait_http "http://127.0.0.1:$((base + 10))/health"
     wait_http "http://127.0.0.1:$((base + 20))/health"
+
+    # One message first: a setup that refuses it would only measure refusals.
+    smoke=$(curl -sS -o "$run/smoke.txt" -w '%{http_code}' -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
+        --data-binary @"$work/post.lua.sample.json" "http://127.0.0.1:$((base + 20))/v1/messages")
+    [ "$smoke" = 202 ] || { echo "$store: the province refused a message (HTTP $smoke): $(cat "$run/smoke.txt")" >&2; exit 1; }
 
     # 1. Accepted and delivered under load.
     t0=$(now)
