@@ -163,7 +163,8 @@ let package = Package(
         .testTarget(
             name: "LienthongGatewayTests",
             dependencies: [
-                "LienthongGateway", "LienthongCrypto", "LienthongSchema", "LienthongMocks", "LienthongPostgres", "DocumentAxisPlugin",
+                "LienthongGateway", "LienthongCrypto", "LienthongSchema", "LienthongMocks", "DocumentAxisPlugin",
+                "LienthongPostgres",
             ],
             swiftSettings: strictSwift),
         .testTarget(

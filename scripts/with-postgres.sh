@@ -37,9 +37,15 @@ if [ "$(id -u)" -eq 0 ]; then chown "$RUN_AS" "$CLUSTER_DIR"; fi
 DATA="$CLUSTER_DIR/data"
 LOG="$CLUSTER_DIR/server.log"
 
+CHILD=""
 cleanup() {
     local status=$?
     trap - EXIT INT TERM
+    # Interrupted while CMD runs: stop it first, so it does not outlive the cluster.
+    if [ -n "$CHILD" ] && kill -0 "$CHILD" 2>/dev/null; then
+        kill -TERM "$CHILD" 2>/dev/null || true
+        wait "$CHILD" 2>/dev/null || true
+    fi
     if [ -f "$DATA/postmaster.pid" ]; then
         as_owner "$PG_BIN/pg_ctl" -D "$DATA" -m immediate -w stop >/dev/null 2>&1 || true
     fi
@@ -77,8 +83,12 @@ export LIENTHONG_TEST_POSTGRES_URL="postgres://lienthong:$PASSWORD@127.0.0.1:$PO
 # The CA (the self-signed server certificate itself) for sslmode=verify-full.
 export LIENTHONG_TEST_POSTGRES_CA="$CLUSTER_DIR/server.crt"
 echo "with-postgres: PostgreSQL 15 on 127.0.0.1:$PORT (cluster in $CLUSTER_DIR)" >&2
+# CMD runs in the background and the script waits for it, so that a signal to this script is
+# handled at once (bash defers traps while a foreground command runs).
 set +e
-"$@"
+"$@" &
+CHILD=$!
+wait "$CHILD"
 status=$?
 set -e
 exit "$status"

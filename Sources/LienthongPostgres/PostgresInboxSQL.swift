@@ -94,9 +94,12 @@ enum PostgresInboxSQL {
             })
     }
 
+    /// In the order the sender created them: UUIDv7 ids compared bytewise (`COLLATE "C"`).
     static func correlated(_ id: MessageID) -> PostgresQuery {
         PostgresQuery(
-            unsafeSQL: "SELECT \(columns) FROM inbox_messages WHERE correlation_id = $1 ORDER BY sequence",
+            unsafeSQL: """
+                SELECT \(columns) FROM inbox_messages WHERE correlation_id = $1 ORDER BY message_id COLLATE "C"
+                """,
             binds: bindings { $0.append(id.rawValue) })
     }
 

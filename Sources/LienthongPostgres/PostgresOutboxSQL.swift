@@ -175,7 +175,8 @@ enum PostgresOutboxSQL {
 
     static let counts: PostgresQuery = "SELECT state, COUNT(*) FROM outbox_messages GROUP BY state"
 
-    /// The operators' listing; filters are bound, never spliced.
+    /// The operators' listing; filters are bound, never spliced. Ids compare bytewise (`COLLATE
+    /// "C"`), so that UUIDv7 text orders by creation time whatever the database's collation.
     static func list(_ query: OutboxQuery) -> PostgresQuery {
         var conditions: [String] = []
         var binds = PostgresBindings()
@@ -189,12 +190,14 @@ enum PostgresOutboxSQL {
         }
         if let after = query.after {
             binds.append(after.rawValue)
-            conditions.append("message_id > $\(binds.count)")
+            conditions.append("message_id COLLATE \"C\" > $\(binds.count)")
         }
         binds.append(Int64(query.limit))
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return PostgresQuery(
-            unsafeSQL: "SELECT \(columns) FROM outbox_messages \(filter) ORDER BY message_id LIMIT $\(binds.count)",
+            unsafeSQL: """
+                SELECT \(columns) FROM outbox_messages \(filter) ORDER BY message_id COLLATE "C" LIMIT $\(binds.count)
+                """,
             binds: binds)
     }
 
