@@ -123,6 +123,9 @@ axis_count() { # the documents the axis took
     curl -fsS "http://127.0.0.1:$axis_port/_mock/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["requests"].get("edoc.send", 0))'
 }
 now() { date +%s.%N; }
+cpu() { # PID → CPU seconds (user + system) it has used so far
+    awk -v tck="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / tck }' "/proc/$1/stat" 2>/dev/null || echo "?"
+}
 
 start_gateway() { # NAME CONFIG → pid in last_pid
     "$lienthong" serve --config "$2" --log-level error >>"$work/$1.log" 2>&1 &
@@ -192,6 +195,7 @@ $store_line" >"$run/province.yaml"
         sleep 0.25
     done
     delivered_rate=$(awk -v n="$last" -v a="$t0" -v b="$t_last" 'BEGIN { printf "%.0f", n / (b - a) }')
+    echo "$store: CPU used so far: province $(cpu "$province_pid") s, ministry $(cpu "$ministry_pid") s, axis mock $(cpu "$mock_pid") s"
     echo "$store: accepted $accepted in $duration ($rate/s, p50 $p50, p99 $p99, ${non2xx:-0} not 202); delivered $last to the axis in $(awk -v a="$t0" -v b="$t_last" 'BEGIN { printf "%.1f", b - a }') s from the start: $delivered_rate delivered/s"
 
     # 2. A backlog built while the ministry is stopped, drained once it returns.
