@@ -31,7 +31,9 @@ else
     as_owner() { "$@"; }
 fi
 
-CLUSTER_DIR="$(mktemp -d "${TMPDIR:-/tmp}/lienthong-pg.XXXXXX")"
+# Under /tmp whatever TMPDIR says: the cluster's user must reach it, and the server's Unix socket
+# path in it must stay short (the kernel allows about 100 bytes).
+CLUSTER_DIR="$(mktemp -d /tmp/lienthong-pg.XXXXXX)"
 chmod 755 "$CLUSTER_DIR"
 if [ "$(id -u)" -eq 0 ]; then chown "$RUN_AS" "$CLUSTER_DIR"; fi
 DATA="$CLUSTER_DIR/data"
@@ -56,8 +58,6 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# A free port: ask the kernel for one, then let the server take it.
-PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 PASSWORD="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
 printf '%s\n' "$PASSWORD" > "$CLUSTER_DIR/password"
 if [ "$(id -u)" -eq 0 ]; then chown "$RUN_AS" "$CLUSTER_DIR/password"; fi
@@ -73,11 +73,23 @@ if [ "$(id -u)" -eq 0 ]; then chown "$RUN_AS" "$CLUSTER_DIR/server.key" "$CLUSTE
 as_owner "$PG_BIN/initdb" -D "$DATA" -U lienthong --pwfile="$CLUSTER_DIR/password" -A scram-sha-256 \
     -E UTF8 --locale=C.UTF-8 >"$CLUSTER_DIR/initdb.log" 2>&1 \
     || { cat "$CLUSTER_DIR/initdb.log" >&2; exit 1; }
-# Loopback only; the socket in the cluster directory, so nothing outside it is touched.
-as_owner "$PG_BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 \
-    -o "-h 127.0.0.1 -p $PORT -k $CLUSTER_DIR -c max_connections=200 -c fsync=on -c ssl=on \
-        -c ssl_cert_file=$CLUSTER_DIR/server.crt -c ssl_key_file=$CLUSTER_DIR/server.key" start >/dev/null \
-    || { cat "$LOG" >&2; exit 1; }
+# Loopback only; the socket in the cluster directory, so nothing outside it is touched. A free
+# port: ask the kernel for one, then let the server take it; if something else took it in
+# between, try another.
+started=""
+for attempt in 1 2 3 4 5; do
+    PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+    if as_owner "$PG_BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 \
+        -o "-h 127.0.0.1 -p $PORT -k $CLUSTER_DIR -c max_connections=200 -c fsync=on -c ssl=on \
+            -c ssl_cert_file=$CLUSTER_DIR/server.crt -c ssl_key_file=$CLUSTER_DIR/server.key" start >/dev/null; then
+        started=yes
+        break
+    fi
+done
+if [ -z "$started" ]; then
+    cat "$LOG" >&2
+    exit 1
+fi
 
 export LIENTHONG_TEST_POSTGRES_URL="postgres://lienthong:$PASSWORD@127.0.0.1:$PORT/postgres?sslmode=disable"
 # The CA (the self-signed server certificate itself) for sslmode=verify-full.
