@@ -6,10 +6,6 @@ import Glibc
 #endif
 
 extension DeliveryProofs {
-    /// Hand-overs the ministry runs at once (its `delivery.concurrency`, the default): a SIGKILL
-    /// can land between the axis' answer and the ministry marking such a hand-over done.
-    static let ministryHandOverConcurrency = 64
-
     @Test("crash: the province and the ministry each killed with SIGKILL three times under load; every document arrives once, with a receipt")
     func crashes() async throws {
         let count = Self.crashMessages
@@ -39,10 +35,10 @@ extension DeliveryProofs {
             let outcome = try await load.settle(timeout: .seconds(600))
             print("crash proof: \(count) documents, killed \(kills.joined(separator: ", ")); \(outcome); \(Self.seconds(since: start))")
             #expect(outcome.accepted == count)
-            // Each SIGKILL of the ministry may catch hand-overs between the axis' answer and
-            // their completion; those are posted again, and the axis keeps one document (same
+            // Each SIGKILL of the ministry may catch hand-overs (at most `concurrency` at once)
+            // between the axis' answer and their completion; those are posted again, and the axis keeps one document (same
             // DocumentId, same DocId). Anything beyond that bound would be a real duplicate.
-            Self.expectExactlyOnce(outcome, allowedExtraPostings: 3 * Self.ministryHandOverConcurrency, exchange)
+            Self.expectExactlyOnce(outcome, allowedExtraPostings: 3 * DeliveryExchange.concurrency, exchange)
         }
     }
 

@@ -7,6 +7,9 @@ import LienthongCrypto
 /// is tuned for a test: quick retries and short leases, so a crash costs seconds, not minutes.
 final class DeliveryExchange: Sendable {
     static let service = "document.edoc.send/v1"
+    /// Messages each gateway works on at once (`delivery.concurrency`): the sends in flight at the
+    /// province, the hand-overs to the adapter at the ministry.
+    static let concurrency = 64
 
     struct Options: Sendable {
         /// Province gateways sharing the province's store (more than one needs `provinceStore`).
@@ -142,6 +145,7 @@ final class DeliveryExchange: Sendable {
         """
         delivery:
           maxAttempts: 10000
+          concurrency: \(concurrency)
           initialBackoffMilliseconds: 100
           maxBackoffSeconds: 2
           leaseSeconds: \(options.leaseSeconds)
