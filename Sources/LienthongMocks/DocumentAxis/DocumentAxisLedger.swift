@@ -16,6 +16,9 @@ final class DocumentAxisLedger: Sendable {
     private struct State {
         var byDocumentID: [String: Entry] = [:]
         var documentIDByDocID: [String: String] = [:]
+        /// How many times each DocumentId was posted (first delivery and re-deliveries), so a
+        /// test can tell a document that arrived once from one that arrived again.
+        var postings: [String: Int] = [:]
         var nextNumber = 1
 
         /// The next unused DocId. DocIds count up, so a run that sends the same documents in the
@@ -52,6 +55,7 @@ final class DocumentAxisLedger: Sendable {
             throw .undeliverable("E_RECIPIENT_UNKNOWN", "Không tìm thấy cơ quan nhận có mã định danh \(recipient) on the axis")
         }
         let result: Result<String, AxisRefusal> = state.withLock { state in
+            state.postings[document.documentID, default: 0] += 1
             if let existing = state.byDocumentID[document.documentID] {
                 guard existing.from == document.from else {
                     return .failure(.undeliverable(
@@ -94,6 +98,17 @@ final class DocumentAxisLedger: Sendable {
             return .success(())
         }
         try result.get()
+    }
+
+    /// Every DocumentId posted to the axis (seeded documents excluded) with its DocId and how
+    /// many times it was posted.
+    func postings() -> [(documentID: String, docID: String, postings: Int)] {
+        state.withLock { state in
+            state.postings.keys.sorted().compactMap { documentID in
+                guard let entry = state.byDocumentID[documentID] else { return nil }
+                return (documentID, entry.docID, state.postings[documentID] ?? 0)
+            }
+        }
     }
 
     /// The document with axis identifier `docID` and its statuses, oldest first.

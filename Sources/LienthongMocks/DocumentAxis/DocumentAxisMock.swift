@@ -12,6 +12,8 @@ import NIOCore
 /// - `POST /edxml/v1/status`: a status message about a document the axis carried; `{"status":"OK"}`
 ///   or a FAIL as above (unknown document, sender not a recipient).
 /// - `GET /edxml/v1/messages/{docId}/status`: the document and its status history.
+/// - `GET /_mock/documents` (control, no token): `{"documents": {DocumentId: {"docId", "postings"}}}`
+///   for every document posted, so a test can count deliveries per document.
 ///
 /// Counts `edoc.send`, `edoc.send.rejected`, `edoc.send.failed`, `status.update`,
 /// `status.update.rejected`, `status.update.failed`, `status.history`, `status.history.not-found`
@@ -47,6 +49,13 @@ public struct DocumentAxisMock: MockSystem {
                 try ledger.record(try DocumentAxisMessages.status(bytes))
                 return ["status": "OK"]
             }
+        }
+        // Control route (never faulted, no token): each document taken and how often it was posted.
+        router.get("/_mock/documents") { _, _ in
+            let documents = ledger.postings().map { posting -> (key: String, value: JSONValue) in
+                (posting.documentID, ["docId": .string(posting.docID), "postings": .number(JSONNumber(posting.postings))])
+            }
+            return json(.ok, ["documents": .object(JSONObject(documents))])
         }
         router.get("/edxml/v1/messages/:docId/status") { request, context in
             guard isAuthorized(request) else {

@@ -38,7 +38,7 @@ enum GatewayConfigurationFiles {
     }
 
     static func ministry(
-        _ listen: Listen, pki: DevelopmentPKI, mockURLs: [String: String], upstreamCAFile: URL?
+        _ listen: Listen, pki: DevelopmentPKI, mockURLs: [String: String], upstreamCAFile: URL?, requestTimeoutSeconds: Int = 30
     ) -> String {
         var services = ""
         for entry in Self.services {
@@ -55,13 +55,14 @@ enum GatewayConfigurationFiles {
             clients: {}
             services:
 
-            """ + services + limits
+            """ + services + limits(requestTimeoutSeconds: requestTimeoutSeconds)
     }
 
     /// The province: `apiKeySHA256` for the client allowed every service, `limitedKeySHA256`
     /// for one allowed only the citizen verification.
     static func province(
-        _ listen: Listen, pki: DevelopmentPKI, ministryExchangePort: Int, apiKeySHA256: String, limitedKeySHA256: String
+        _ listen: Listen, pki: DevelopmentPKI, ministryExchangePort: Int, apiKeySHA256: String, limitedKeySHA256: String,
+        requestTimeoutSeconds: Int = 30
     ) -> String {
         let routes = services.map { "  \(quoted($0.service)): \(DevelopmentPKI.ministry)\n" }.joined()
         let allowed = services.map { "      - \(quoted($0.service))\n" }.joined()
@@ -80,7 +81,7 @@ enum GatewayConfigurationFiles {
                   - "population.citizen.verify/v1"
             services: {}
 
-            """ + limits
+            """ + limits(requestTimeoutSeconds: requestTimeoutSeconds)
     }
 
     private static func header(_ agency: String, _ listen: Listen, identity: DevelopmentPKI.Identity, pki: DevelopmentPKI) -> String {
@@ -101,13 +102,15 @@ enum GatewayConfigurationFiles {
         """
     }
 
-    /// Small messages travel plain, citizen records (a few hundred bytes) gzip-compressed.
-    private static let limits = """
+    /// Small messages travel plain, citizen records (a few hundred bytes) gzip-compressed. The
+    /// delivery proofs shorten the request timeout, which bounds their lease.
+    private static func limits(requestTimeoutSeconds: Int) -> String {
+        """
         limits:
           maxBodyBytes: 4194304
           maxDecompressedBytes: \(maxDecompressedBytes)
           replayWindowSeconds: 300
-          requestTimeoutSeconds: 30
+          requestTimeoutSeconds: \(requestTimeoutSeconds)
           upstreamTimeoutSeconds: 20
           compressionThresholdBytes: 256
         schemaDirectories: []
@@ -115,6 +118,7 @@ enum GatewayConfigurationFiles {
           payloadRetention: metadata
 
         """
+    }
 
     /// A YAML double-quoted scalar (paths may hold spaces or colons).
     static func quoted(_ text: String) -> String {
