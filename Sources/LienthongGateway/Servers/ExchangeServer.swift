@@ -62,8 +62,7 @@ public enum ExchangeServer {
         }
         guard let certificate else { return .failure(.badSignature("no TLS client certificate")) }
         do {
-            let der = try certificate.toDERBytes()
-            return .success(try Certificate(derEncoded: der).agencyCode())
+            return .success(try PeerAgencyCache.shared.agency(forCertificate: certificate.toDERBytes()))
         } catch {
             return .failure(.badSignature("the TLS client certificate names no agency: \(error)"))
         }
