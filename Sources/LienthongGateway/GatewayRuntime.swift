@@ -53,21 +53,10 @@ public struct GatewayRuntime: Sendable {
             throw GatewayStartError("schemas: \(error)")
         }
         let tls = TLSSetup(certificateChain: identity.certificateChain, privateKey: identity.privateKey, trustedCAs: identity.trustedCAs)
-        var clientConfiguration = HTTPClient.Configuration()
-        // AsyncHTTPClient retries a refused connection until the connect timeout (10 s by default);
-        // a dead peer should fail over to its next URL, or answer 502, well before that.
-        clientConfiguration.timeout.connect = .seconds(3)
-        do { clientConfiguration.tlsConfiguration = try tls.clientConfiguration() } catch {
+        let clientConfiguration: HTTPClient.Configuration
+        do { clientConfiguration = try Self.peerClientConfiguration(configuration, tls: tls) } catch {
             throw GatewayStartError("TLS client configuration: \(error)")
         }
-        // Without a connect timeout the client keeps retrying a refused connection until the whole
-        // request deadline: a peer that is down would hold a delivery slot (and delay failover to
-        // the next URL) for requestTimeoutSeconds instead of failing fast.
-        clientConfiguration.timeout.connect = .seconds(Int64(min(5, configuration.limits.requestTimeoutSeconds)))
-        // HTTP/1.1 carries one request per connection at a time: allow as many connections to a
-        // peer as deliveries may be in flight to it (the client's default is 8).
-        clientConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit =
-            max(8, configuration.delivery.perPeerConcurrency)
         let httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: clientConfiguration)
 
         let plugins: (byService: [ServiceID: any LienthongPlugin], all: [any LienthongPlugin])
@@ -202,5 +191,22 @@ public struct GatewayRuntime: Sendable {
         do { try await httpClient.shutdown() } catch {
             logger.warning("HTTP client shutdown failed", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// The HTTP client for peers (and the adapters' upstreams): mTLS identity, timeouts, pool size
+    /// and the HTTP version the configuration asks for.
+    static func peerClientConfiguration(_ configuration: GatewayConfiguration, tls: TLSSetup) throws -> HTTPClient.Configuration {
+        var clientConfiguration = HTTPClient.Configuration()
+        clientConfiguration.tlsConfiguration = try tls.clientConfiguration()
+        // Without a connect timeout the client keeps retrying a refused connection until the whole
+        // request deadline: a peer that is down would hold a delivery slot (and delay failover to
+        // the next URL) for requestTimeoutSeconds instead of failing fast.
+        clientConfiguration.timeout.connect = .seconds(Int64(min(5, configuration.limits.requestTimeoutSeconds)))
+        // HTTP/1.1 carries one request per connection at a time: allow as many connections to a
+        // peer as deliveries may be in flight to it (the client's default is 8).
+        clientConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit =
+            max(8, configuration.delivery.perPeerConcurrency)
+        if !configuration.exchange.outboundHTTP2 { clientConfiguration.httpVersion = .http1Only }
+        return clientConfiguration
     }
 }

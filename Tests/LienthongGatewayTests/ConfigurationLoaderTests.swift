@@ -98,6 +98,23 @@ struct ConfigurationLoaderTests {
         #expect(configuration.audit.retention(for: TestServices.lookup) == PayloadRetention.none)
     }
 
+    @Test("calls to peers use HTTP/2 where offered unless outboundHTTP2 is false; a non-boolean is refused")
+    func outboundHTTPVersion() throws {
+        let files = try Files()
+        defer { files.remove() }
+        let identity = try TestPKI().province
+        let tls = TLSSetup(certificateChain: identity.certificateChain, privateKey: identity.privateKey, trustedCAs: identity.trustedCAs)
+        let byDefault = try load(Self.validYAML, files: files)
+        #expect(byDefault.exchange.outboundHTTP2)
+        #expect(try GatewayRuntime.peerClientConfiguration(byDefault, tls: tls).httpVersion == .automatic)
+        let http1YAML = Self.validYAML.replacingOccurrences(of: "  trustedCAs: [ca.pem]", with: "  trustedCAs: [ca.pem]\n  outboundHTTP2: false")
+        let http1 = try load(http1YAML, files: files)
+        #expect(!http1.exchange.outboundHTTP2)
+        #expect(try GatewayRuntime.peerClientConfiguration(http1, tls: tls).httpVersion == .http1Only)
+        let wrong = issues(Self.validYAML.replacingOccurrences(of: "  trustedCAs: [ca.pem]", with: "  trustedCAs: [ca.pem]\n  outboundHTTP2: sometimes"), files: files)
+        #expect(wrong.contains { $0.hasPrefix("province.yaml:11:18: exchange.outboundHTTP2: expected true or false") }, "\(wrong)")
+    }
+
     @Test("an invalid service id is reported with its line and column")
     func invalidServiceID() throws {
         let files = try Files()

@@ -110,11 +110,12 @@ struct ConfigurationParser {
             reader.report("missing required setting \"trustedCAs\" (mTLS needs the CAs peers chain to)", at: map.node,
                           path: map.path)
         }
+        let outboundHTTP2 = map.boolean("outboundHTTP2") ?? true
         map.finish()
         guard let chain, let key else { return nil }
         return GatewayConfiguration.ExchangeListener(
             listener: GatewayConfiguration.Listener(host: host, port: port), certificateChainFile: chain,
-            privateKeyFile: key, keyPassphrase: passphrase, trustedCAFiles: trusted)
+            privateKeyFile: key, keyPassphrase: passphrase, trustedCAFiles: trusted, outboundHTTP2: outboundHTTP2)
     }
 
     private func peerURLs(_ map: MappingReader) -> [AgencyCode: [URL]] {
