@@ -25,7 +25,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$lienthong" demo --base-port "$base" --data "$work/demo" >"$work/demo.out" 2>"$work/demo.err" &
+"$lienthong" demo --base-port "$base" --data "$work/demo" ${DEMO_FLAGS:-} >"$work/demo.out" 2>"$work/demo.err" &
 demo_pid=$!
 for _ in $(seq 1 120); do grep -q '^api-key:' "$work/demo.out" 2>/dev/null && break; sleep 0.5; done
 grep -q '^api-key:' "$work/demo.out" || { echo "the demo did not start:" >&2; cat "$work/demo.err" >&2; exit 1; }

@@ -26,6 +26,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The directory of the PKI, the API key, the configurations and the audit data.")
     var data: String = "./lienthong-demo"
 
+    @Flag(help: "The gateways call each other over HTTP/1.1 (exchange.outboundHTTP2: false) instead of HTTP/2.")
+    var outboundHttp1 = false
+
     func validate() throws {
         guard (1...(65_535 - DemoLayout.highestPortOffset)).contains(basePort) else {
             throw ValidationError("--base-port must be between 1 and \(65_535 - DemoLayout.highestPortOffset)")
@@ -41,7 +44,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         try DemoFiles.createDirectory(directory.path)
         let apiKey = try DemoPKI.prepare(layout)
-        try DemoConfigurations.write(layout, apiKeySHA256: try DemoPKI.sha256Hex(apiKey))
+        try DemoConfigurations.write(layout, apiKeySHA256: try DemoPKI.sha256Hex(apiKey), outboundHTTP2: !outboundHttp1)
 
         var logger = Logger(label: "lienthong.demo", factory: { StreamLogHandler.standardError(label: $0) })
         logger.logLevel = .notice

@@ -34,12 +34,13 @@ enum DemoConfigurations {
     ]
 
     /// Writes both configurations (every run: the ports follow `--base-port`).
-    static func write(_ layout: DemoLayout, apiKeySHA256: String) throws {
-        try DemoFiles.write(ministry(layout), to: layout.ministryConfiguration)
-        try DemoFiles.write(province(layout, apiKeySHA256: apiKeySHA256), to: layout.provinceConfiguration)
+    static func write(_ layout: DemoLayout, apiKeySHA256: String, outboundHTTP2: Bool = true) throws {
+        try DemoFiles.write(ministry(layout, outboundHTTP2: outboundHTTP2), to: layout.ministryConfiguration)
+        try DemoFiles.write(
+            province(layout, apiKeySHA256: apiKeySHA256, outboundHTTP2: outboundHTTP2), to: layout.provinceConfiguration)
     }
 
-    static func ministry(_ layout: DemoLayout) -> String {
+    static func ministry(_ layout: DemoLayout, outboundHTTP2: Bool = true) -> String {
         var services = ""
         for provided in provided {
             services += """
@@ -68,6 +69,7 @@ enum DemoConfigurations {
               privateKey: \(quoted(layout.key("g01")))
               trustedCAs:
                 - \(quoted(layout.caCertificate))
+              outboundHTTP2: \(outboundHTTP2)
             peers: {}
             routes: {}
             clients: {}
@@ -76,7 +78,7 @@ enum DemoConfigurations {
             """ + common
     }
 
-    static func province(_ layout: DemoLayout, apiKeySHA256: String) -> String {
+    static func province(_ layout: DemoLayout, apiKeySHA256: String, outboundHTTP2: Bool = true) -> String {
         let routes = provided.map { "  \(quoted($0.service)): \(DemoLayout.ministry)\n" }.joined()
         let allowed = provided.map { "      - \(quoted($0.service))\n" }.joined()
         return """
@@ -94,6 +96,7 @@ enum DemoConfigurations {
               privateKey: \(quoted(layout.key("h41")))
               trustedCAs:
                 - \(quoted(layout.caCertificate))
+              outboundHTTP2: \(outboundHTTP2)
             peers:
               \(DemoLayout.ministry):
                 - \(quoted("https://127.0.0.1:\(layout.ministryExchangePort)"))
