@@ -19,6 +19,26 @@ struct SQLiteDatabaseTests {
         await database.close()
     }
 
+    @Test("a transaction that need not be durable commits with synchronous=NORMAL, then FULL is back, even after an error")
+    func nonDurableTransactionRestoresFullSynchronous() async throws {
+        let directory = try TemporaryDirectory()
+        let database = try SQLiteDatabase(path: directory.databasePath)
+        let inside = try await database.transaction(durable: false) { connection in
+            try connection.execute("CREATE TABLE t (i INTEGER)")
+            return try connection.scalarInt64("PRAGMA synchronous")
+        }
+        #expect(inside == 1)
+        await #expect(throws: SQLiteError.self) {
+            try await database.transaction(durable: false) { connection in try connection.execute("INSERT INTO no_such_table VALUES (1)") }
+        }
+        let after = try await database.transaction { connection in
+            try connection.execute("INSERT INTO t VALUES (1)")
+            return [try connection.scalarInt64("PRAGMA synchronous"), try connection.scalarInt64("SELECT COUNT(*) FROM t")]
+        }
+        #expect(after == [2, 1])
+        await database.close()
+    }
+
     @Test func bindsAndReadsEveryStorageClass() async throws {
         let directory = try TemporaryDirectory()
         let database = try SQLiteDatabase(path: directory.databasePath)

@@ -43,7 +43,8 @@ public struct OutboxDeliveryService: Service {
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { group in
                 while !stopping.load(ordering: .acquiring) && !Task.isCancelled {
-                    let claimed = await claimBatch(inFlight: inFlight)
+                    let finishedBefore = inFlight.finished
+                    let (claimed, asked) = await claimBatch(inFlight: inFlight)
                     for claim in claimed {
                         inFlight.add(claim.entry.message.to)
                         group.addTask {
@@ -52,7 +53,9 @@ public struct OutboxDeliveryService: Service {
                             wakeUp.signal()
                         }
                     }
-                    if claimed.isEmpty { await wakeUp.wait(upTo: .milliseconds(settings.pollMilliseconds)) }
+                    if claimed.count < asked {
+                        await waitForWork(inFlight: inFlight, finishedBefore: finishedBefore, stopping: stopping)
+                    }
                 }
             }
         } onGracefulShutdown: {
@@ -61,19 +64,34 @@ public struct OutboxDeliveryService: Service {
         }
     }
 
-    /// Due messages for the free slots; none (logged) when the store fails, so the loop waits and
-    /// tries again rather than stopping the gateway.
-    private func claimBatch(inFlight: InFlightCounter) async -> [OutboxClaim] {
+    /// Waits for a reason to claim again: a submission while nothing is in flight, a quarter of a
+    /// peer's slots freed while sends are in flight (claiming after every finished send would cost
+    /// a store transaction per message), shutdown, or the poll interval.
+    private func waitForWork(
+        inFlight: InFlightCounter, finishedBefore: Int, stopping: borrowing Atomic<Bool>
+    ) async {
+        let clock = ContinuousClock()
+        let deadline = clock.now + .milliseconds(settings.pollMilliseconds)
+        let enoughFinished = max(1, settings.perPeerConcurrency / 4)
+        repeat {
+            await wakeUp.wait(upTo: deadline - clock.now)
+        } while inFlight.snapshot().total > 0 && inFlight.finished - finishedBefore < enoughFinished
+            && clock.now < deadline && !stopping.load(ordering: .acquiring) && !Task.isCancelled
+    }
+
+    /// Due messages for the free slots, and how many were asked for; none (logged) when the store
+    /// fails, so the loop waits and tries again rather than stopping the gateway.
+    private func claimBatch(inFlight: InFlightCounter) async -> (claims: [OutboxClaim], asked: Int) {
         let snapshot = inFlight.snapshot()
         let free = settings.concurrency - snapshot.total
-        guard free > 0 else { return [] }
+        guard free > 0 else { return ([], 1) }
         let request = OutboxClaimRequest(
             owner: owner, now: clock(), leaseDuration: .seconds(settings.leaseSeconds), limit: free,
             recipientCapacity: snapshot.byRecipient.mapValues { max(0, settings.perPeerConcurrency - $0) },
             defaultRecipientCapacity: settings.perPeerConcurrency)
-        do { return try await outbox.claim(request) } catch {
+        do { return (try await outbox.claim(request), free) } catch {
             logger.error("cannot claim outbox messages", metadata: ["error": "\(error)"])
-            return []
+            return ([], free)
         }
     }
 
@@ -129,6 +147,10 @@ public struct OutboxDeliveryService: Service {
 /// Messages in flight per recipient, shared by the claiming loop and the sends it starts.
 final class InFlightCounter: Sendable {
     private let counts = Mutex<[AgencyCode: Int]>([:])
+    private let finishedCount = Atomic<Int>(0)
+
+    /// Sends finished since the start (only grows).
+    var finished: Int { finishedCount.load(ordering: .relaxed) }
 
     func add(_ recipient: AgencyCode) { counts.withLock { $0[recipient, default: 0] += 1 } }
 
@@ -137,6 +159,7 @@ final class InFlightCounter: Sendable {
             let left = (counts[recipient] ?? 1) - 1
             counts[recipient] = left > 0 ? left : nil
         }
+        finishedCount.add(1, ordering: .relaxed)
     }
 
     func snapshot() -> (total: Int, byRecipient: [AgencyCode: Int]) {

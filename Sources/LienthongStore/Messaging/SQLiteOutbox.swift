@@ -39,7 +39,9 @@ public final class SQLiteOutbox: Outbox {
         guard request.limit > 0 else { return [] }
         let now = MessagingTime.milliseconds(request.now)
         let expires = MessagingTime.milliseconds(request.now, plus: request.leaseDuration)
-        return try await database.transaction { connection in
+        // Not durable: a lease lost with the machine only means the message is sent again, and the
+        // receiver answers a re-delivery with the same receipt (a restart releases leases anyway).
+        return try await database.transaction(durable: false) { connection in
             let chosen = try Self.choose(request, now: now, on: connection)
             return try chosen.map { id in
                 try connection.execute(OutboxSQL.lease, [.text(request.owner), .integer(expires), .text(id)])

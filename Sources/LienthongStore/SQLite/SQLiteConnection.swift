@@ -131,7 +131,14 @@ public final class SQLiteConnection {
 
     /// Runs `body` in a write transaction (`BEGIN IMMEDIATE`, so the write lock is taken up front
     /// rather than failing half-way), committing on return and rolling back on any error.
-    public func transaction<T>(_ body: () throws -> T) throws -> T {
+    ///
+    /// `durable: false` commits with `synchronous=NORMAL`: the commit is atomic and survives the
+    /// process dying, but not a power loss until the next durable commit syncs the write-ahead log
+    /// (which holds it). Only for writes worth losing, such as outbox leases, which a restart
+    /// releases anyway: an `fsync` per claim would hold the one queue every durable write needs.
+    public func transaction<T>(durable: Bool = true, _ body: () throws -> T) throws -> T {
+        if !durable { try execute("PRAGMA synchronous=NORMAL") }
+        defer { if !durable { try? execute("PRAGMA synchronous=FULL") } }
         try execute("BEGIN IMMEDIATE")
         do {
             let result = try body()

@@ -37,9 +37,12 @@ public final class SQLiteDatabase: Sendable {
         }
     }
 
-    /// Runs `body` in a write transaction on the database's queue.
-    public func transaction<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
-        try await perform { connection in try connection.transaction { try body(connection) } }
+    /// Runs `body` in a write transaction on the database's queue. `durable: false` commits
+    /// without waiting for the disk (see `SQLiteConnection.transaction(durable:_:)`).
+    public func transaction<T: Sendable>(
+        durable: Bool = true, _ body: @escaping @Sendable (SQLiteConnection) throws -> T
+    ) async throws -> T {
+        try await perform { connection in try connection.transaction(durable: durable) { try body(connection) } }
     }
 
     /// Closes the connection once the work already queued has run. Later calls fail with an error.
