@@ -67,12 +67,38 @@ public enum Timestamp {
         let days = Int64(floor(Double(seconds) / 86_400))
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = civilDate(fromDays: days)
-        func pad(_ value: Int64, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        // Written digit by digit: this runs for every message, and interpolating padded pieces
+        // allocated a string per field. Years outside 0...9999 keep their full digits.
+        var text: [UInt8] = []
+        text.reserveCapacity(20)
+        func append(_ value: Int64, width: Int) {
+            if value < 0 { text.append(UInt8(ascii: "-")) }
+            let digits = Array(String(abs(value)).utf8)
+            if digits.count < width { text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count)) }
+            text.append(contentsOf: digits)
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):"
-            + "\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))Z"
+        func append2(_ value: Int64) {
+            text.append(UInt8(ascii: "0") + UInt8(value / 10))
+            text.append(UInt8(ascii: "0") + UInt8(value % 10))
+        }
+        if (0...9999).contains(year) {
+            append2(year / 100)
+            append2(year % 100)
+        } else {
+            append(year, width: 4)
+        }
+        text.append(UInt8(ascii: "-"))
+        append2(month)
+        text.append(UInt8(ascii: "-"))
+        append2(day)
+        text.append(UInt8(ascii: "T"))
+        append2(secondOfDay / 3600)
+        text.append(UInt8(ascii: ":"))
+        append2(secondOfDay / 60 % 60)
+        text.append(UInt8(ascii: ":"))
+        append2(secondOfDay % 60)
+        text.append(UInt8(ascii: "Z"))
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; returns nil for anything else.

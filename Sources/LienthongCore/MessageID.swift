@@ -52,10 +52,34 @@ public struct MessageID: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     /// Lower-case canonical text, as carried in `Lienthong-Message-Id`.
-    public var rawValue: String { uuid.uuidString.lowercased() }
+    /// Formatted from the bytes directly: Foundation's `uuidString` plus a Unicode-aware
+    /// `lowercased()` showed up in profiles of the exchange, which formats ids several times.
+    public var rawValue: String {
+        withUnsafeBytes(of: uuid.uuid) { bytes in
+            String(unsafeUninitializedCapacity: 36) { text in
+                let digits: StaticString = "0123456789abcdef"
+                var position = 0
+                for (index, byte) in bytes.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        text[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    text[position] = digits.utf8Start[Int(byte >> 4)]
+                    text[position + 1] = digits.utf8Start[Int(byte & 0x0F)]
+                    position += 2
+                }
+                return position
+            }
+        }
+    }
     public var description: String { rawValue }
 
-    public static func < (lhs: MessageID, rhs: MessageID) -> Bool { lhs.rawValue < rhs.rawValue }
+    /// The order of the canonical text, which is the order of the bytes (UUIDv7: creation time first).
+    public static func < (lhs: MessageID, rhs: MessageID) -> Bool {
+        withUnsafeBytes(of: lhs.uuid.uuid) { left in
+            withUnsafeBytes(of: rhs.uuid.uuid) { right in left.lexicographicallyPrecedes(right) }
+        }
+    }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)

@@ -39,6 +39,14 @@ struct EnvelopeTests {
         #expect(Timestamp.parse(text) == nil)
     }
 
+    @Test func formatsKnownInstants() {
+        #expect(Timestamp.format(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
+        #expect(Timestamp.format(Date(timeIntervalSince1970: 1_795_256_130.9)) == "2026-11-21T10:15:30Z")
+        #expect(Timestamp.format(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00Z")
+        #expect(Timestamp.format(Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59Z")
+        #expect(Timestamp.format(Date(timeIntervalSince1970: 253_402_300_799)) == "9999-12-31T23:59:59Z")
+    }
+
     @Test func formatsAndParsesBackAcrossCenturies() {
         for seconds in stride(from: -2_000_000_000.0, through: 4_000_000_000.0, by: 86_399 * 37) {
             let date = Date(timeIntervalSince1970: seconds)

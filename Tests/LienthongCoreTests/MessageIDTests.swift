@@ -14,6 +14,13 @@ struct MessageIDTests {
         #expect(try MessageID(parsing: text.uppercased()) == id)
     }
 
+    @Test("the text is Foundation's canonical UUID text in lower case, and ids order as their texts do")
+    func textAndOrderAgreeWithFoundation() {
+        let ids = (0..<200).map { _ in MessageID(date: Date(timeIntervalSince1970: Double.random(in: 0...4_000_000_000))) }
+        for id in ids { #expect(id.rawValue == id.uuid.uuidString.lowercased()) }
+        #expect(ids.sorted().map(\.rawValue) == ids.map(\.rawValue).sorted())
+    }
+
     @Test func carriesItsTimestampToTheMillisecond() {
         let date = Date(timeIntervalSince1970: 1_795_233_600.123)
         let id = MessageID(date: date)
