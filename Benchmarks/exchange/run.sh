@@ -6,17 +6,24 @@
 #     the floor of what any two proxies cost on this machine.
 # The exchange is business.enterprise.lookup/v1 (an ~0.8 KB answer): authenticated, validated,
 # signed, gzip-checked, sent over mTLS, verified, audited (SQLite, fsync) on both gateways.
-# Figures are printed, never asserted. Needs wrk and nginx (apt-get install wrk nginx-light).
+# Then the latency the gateways add at fixed rates (h2load --rps, open loop per connection): p50 and
+# p99 through both gateways against straight to the mock at the same rate.
+# Figures are printed, never asserted. Needs wrk, nginx and h2load
+# (apt-get install wrk nginx-light nghttp2-client).
 #
-# Usage: Benchmarks/exchange/run.sh   (env: LIENTHONG, BASE_PORT, DURATION, CONNECTIONS)
+# Usage: Benchmarks/exchange/run.sh
+#   env: LIENTHONG, BASE_PORT, DURATION, CONNECTIONS, RATES ("500 1000"), RATE_CONNECTIONS (4),
+#        DEMO_FLAGS (e.g. --outbound-http1)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 lienthong=${LIENTHONG:-.build/release/lienthong}
 base=${BASE_PORT:-28000}
 duration=${DURATION:-10s}
 connections=${CONNECTIONS:-"1 8 32 64"}
-for tool in wrk nginx "$lienthong"; do
-    command -v "$tool" >/dev/null 2>&1 || { echo "missing $tool (apt-get install wrk nginx-light; swift build -c release)" >&2; exit 1; }
+rates=${RATES:-"500 1000"}
+rate_connections=${RATE_CONNECTIONS:-4}
+for tool in wrk nginx h2load "$lienthong"; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "missing $tool (apt-get install wrk nginx-light nghttp2-client; swift build -c release)" >&2; exit 1; }
 done
 
 work=$(mktemp -d)
@@ -90,4 +97,31 @@ for c in $connections; do
     ratio=$(awk -v g="$g_rate" -v n="$n_rate" 'BEGIN { if (n > 0) printf "%.2f", g / n; else print "n/a" }')
     printf '%-6s %-34s %-34s %-34s %s\n' "$c" "$g_rate $g_p50 $g_p99" "$m_rate $m_p50 $m_p99" "$n_rate $n_p50 $n_p99" "$ratio"
     [ "${g_err:-0}" = "0" ] || echo "       ($g_err gateway answers were not 2xx)"
+done
+
+# rate URL RATE [HEADER...] → "p50 p99 answered ok" from h2load's per-request log (microseconds).
+# Requests are spread over $rate_connections connections, each sending RATE/connections per second.
+rate() {
+    local url=$1 total=$2
+    shift 2
+    local seconds=${duration%s}
+    rm -f "$work/h2load.log"
+    h2load --h1 -c "$rate_connections" --rps $(( total / rate_connections )) -D "$seconds" "$@" \
+        --log-file "$work/h2load.log" "$url" >"$work/h2load.txt" 2>&1 || true
+    sort -n -k3 "$work/h2load.log" | awk '
+        { t[NR] = $3; if ($2 ~ /^2/) ok++ }
+        END { if (NR == 0) { print "? ? 0 0"; exit }
+              printf "%.2fms %.2fms %d %d\n", t[int(NR * 0.5) + 1] / 1000, t[int(NR * 0.99) + 1] / 1000, NR, ok }'
+}
+
+printf '{"ENTERPRISE_GDT_CODE":"%s"}' "$enterprise" >"$work/body.json"
+echo
+echo "added latency at fixed rates: h2load --rps over $rate_connections connections, $duration per point"
+printf '%-8s %-30s %-30s %s\n' "rate/s" "two gateways: p50 p99 (ok/n)" "straight to mock: p50 p99" "added p50 p99"
+for r in $rates; do
+    read -r g50 g99 gn gok < <(rate "$gateway_url" "$r" -d "$work/body.json" -H "Content-Type: application/json" -H "Authorization: Bearer $key")
+    read -r m50 m99 _ _ < <(rate "$mock_url" "$r" -H "Authorization: Bearer ngsp-dev-token")
+    added=$(awk -v g50="${g50%ms}" -v g99="${g99%ms}" -v m50="${m50%ms}" -v m99="${m99%ms}" \
+        'BEGIN { printf "%.2fms %.2fms", g50 - m50, g99 - m99 }')
+    printf '%-8s %-30s %-30s %s\n' "$r" "$g50 $g99 ($gok/$gn)" "$m50 $m99" "$added"
 done
