@@ -13,7 +13,7 @@
 # script runs itself under scripts/with-postgres.sh. Needs wrk (apt-get install wrk).
 #
 # Usage: Benchmarks/delivery/run.sh   (env: LIENTHONG, BASE_PORT, DURATION, CONNECTIONS, STORES,
-#        BACKLOG)
+#        BACKLOG, OUTBOUND_HTTP2: false for HTTP/1.1 between the gateways)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 lienthong=${LIENTHONG:-.build/release/lienthong}
@@ -65,6 +65,7 @@ exchange:
   certificateChain: "$pki/$2-chain.pem"
   privateKey: "$pki/$2-key.pem"
   trustedCAs: ["$pki/ca.pem"]
+  outboundHTTP2: ${OUTBOUND_HTTP2:-true}
 limits:
   maxBodyBytes: 4194304
   maxDecompressedBytes: 16777216
@@ -207,6 +208,7 @@ $store_line" >"$run/province.yaml"
     sleep "$(awk -v n="$backlog" -v r="${rate:-1000}" 'BEGIN { printf "%.1f", n / (r > 0 ? r : 1000) }')"
     kill -INT "$wrk_pid" 2>/dev/null || true; wait "$wrk_pid" 2>/dev/null || true
     queued=$(( $(awk '/requests in/ {print $1}' "$run/wrk-backlog.txt") - $(awk '/Non-2xx or 3xx responses:/ {print $5}' "$run/wrk-backlog.txt" | grep . || echo 0) ))
+    echo "$store: with the ministry down, accepted $queued at $(awk '/^Requests\/sec:/ {print $2}' "$run/wrk-backlog.txt")/s (p50 $(awk '$1 == "50%" {print $2}' "$run/wrk-backlog.txt"), p99 $(awk '$1 == "99%" {print $2}' "$run/wrk-backlog.txt"))"
     start_gateway "$store-ministry" "$run/ministry.yaml"; ministry_pid=$last_pid
     wait_http "http://127.0.0.1:$((base + 10))/health"
     t1=$(now); target=$((before + queued)); last=-1; same=0; t_last=$t1
