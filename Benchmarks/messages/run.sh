@@ -5,7 +5,12 @@
 # gateway (mTLS, signed receipt per message, inbox, adapter). Prints accepted/s and delivered/s;
 # asserts nothing. Needs wrk (apt-get install wrk) and a release build.
 #
-# Usage: Benchmarks/messages/run.sh   (env: LIENTHONG, BASE_PORT, DURATION, CONNECTIONS)
+# Then, when SUSTAINED_RATES is set (e.g. "600 800 1000"; needs h2load from nghttp2-client), each
+# rate is offered for SUSTAINED_SECONDS (20) with h2load --rps: does delivery keep up, i.e. is the
+# backlog at the end small and does it drain at once?
+#
+# Usage: Benchmarks/messages/run.sh
+#   env: LIENTHONG, BASE_PORT, DURATION, CONNECTIONS, DEMO_FLAGS, SUSTAINED_RATES, SUSTAINED_SECONDS
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 lienthong=${LIENTHONG:-.build/release/lienthong}
@@ -63,3 +68,33 @@ delivered=$(echo "$line" | number delivered)
 awk -v n="$delivered" -v s="$start" -v e="$end" \
     'BEGIN { printf "delivered: %d messages in %.1f s from the first submission: %.0f messages/s end to end\n", n, e - s, n / (e - s) }'
 echo "outbox: $line"
+
+# Offered rates: delivery keeps up when the backlog stays small while the rate is offered.
+sustained_seconds=${SUSTAINED_SECONDS:-20}
+if [ -n "${SUSTAINED_RATES:-}" ]; then
+    command -v h2load >/dev/null 2>&1 || { echo "missing h2load (apt-get install nghttp2-client)" >&2; exit 1; }
+    printf '{"service":"business.enterprise.lookup/v1","payload":{"ENTERPRISE_GDT_CODE":"%s"}}' "$enterprise" >"$work/message.json"
+    echo
+    echo "offered rates for ${sustained_seconds} s each (h2load --rps over 8 connections):"
+    for offered in $SUSTAINED_RATES; do
+        before=$(counts | number delivered)
+        t0=$(date +%s.%N)
+        h2load --h1 -c 8 --rps $(( offered / 8 )) -D "$sustained_seconds" -d "$work/message.json" \
+            -H "Content-Type: application/json" -H "Authorization: Bearer $key" \
+            "http://127.0.0.1:$base/v1/messages" >"$work/h2load.txt" 2>&1 || true
+        t1=$(date +%s.%N)
+        line=$(counts)
+        backlog=$(( $(echo "$line" | number accepted) + $(echo "$line" | number sending) ))
+        delivered_during=$(( $(echo "$line" | number delivered) - before ))
+        accepted=$(awk '/^status codes:/ {print $3}' "$work/h2load.txt")
+        for _ in $(seq 1 600); do
+            line=$(counts)
+            [ $(( $(echo "$line" | number accepted) + $(echo "$line" | number sending) )) -eq 0 ] && break
+            sleep 0.5
+        done
+        t2=$(date +%s.%N)
+        awk -v r="$offered" -v a="${accepted:-0}" -v d="$delivered_during" -v b="$backlog" -v t0="$t0" -v t1="$t1" -v t2="$t2" \
+            'BEGIN { printf "offered %5d/s: accepted %d (%.0f/s), delivered %d while offered (%.0f/s), backlog at the end %d, drained %.1f s later\n",
+                     r, a, a / (t1 - t0), d, d / (t1 - t0), b, t2 - t1 }'
+    done
+fi
