@@ -176,34 +176,25 @@ public final class PostgresOutbox: Outbox {
     // MARK: - Claiming
 
     /// Locks due candidates (skipping rows locked by other claimers) and picks those within the
-    /// request's per-recipient capacity, best first.
+    /// request's per-recipient capacity, best first. Costs a probe per waiting recipient plus the
+    /// rows `dueCandidates` reads, never the backlog: a recipient out of capacity is not read at
+    /// all, so it cannot hold up the others.
     private static func choose(
         _ request: OutboxClaimRequest, now: Int64, on connection: PostgresConnection, logger: Logger
     ) async throws -> [String] {
-        let saturated = request.recipientCapacity.filter { $0.value <= 0 }.map(\.key.rawValue).sorted()
-        let capacityBinds = request.defaultRecipientCapacity < request.limit
-            || request.recipientCapacity.values.contains { $0 > 0 && $0 < request.limit }
-        // When a capacity can bind, look further than `limit` so that one busy recipient does not
-        // hide the others' messages; the extra locks last only for this short transaction.
-        let scan = capacityBinds ? min(request.limit * 8, 4_000) : request.limit
         var remaining: [String: Int] = [:]
+        for row in try await connection.rows(PostgresOutboxSQL.waitingRecipients, logger: logger) {
+            let recipient = try PostgresRowReader(row, table: "outbox_messages").agency(0)
+            let limit = request.limit(for: recipient)
+            if limit > 0 { remaining[recipient.rawValue] = limit }
+        }
+        guard !remaining.isEmpty else { return [] }
+        let limits = remaining.map { (recipient: $0.key, limit: $0.value) }
         var chosen: [String] = []
-        let candidates = try await connection.query(
-            PostgresOutboxSQL.dueCandidates(now: now, excluding: saturated, limit: max(scan, request.limit)),
-            logger: logger)
-        for try await (id, recipientText) in candidates.decode((String, String).self) {
-            guard chosen.count < request.limit else { continue }
-            let left: Int
-            if let known = remaining[recipientText] {
-                left = known
-            } else if let recipient = try? AgencyCode(parsing: recipientText) {
-                left = request.capacity(for: recipient)
-            } else {
-                throw MessagingStoreError.unreadableRow(
-                    table: "outbox_messages", reason: "column recipient: \"\(recipientText)\" is not valid")
-            }
-            guard left > 0 else { continue }
-            remaining[recipientText] = left - 1
+        let candidates = try await connection.query(PostgresOutboxSQL.dueCandidates(now: now, limits: limits), logger: logger)
+        for try await (id, recipient) in candidates.decode((String, String).self) {
+            guard chosen.count < request.limit, let left = remaining[recipient], left > 0 else { continue }
+            remaining[recipient] = left - 1
             chosen.append(id)
         }
         return chosen

@@ -85,18 +85,57 @@ enum PostgresOutboxSQL {
         return PostgresQuery(unsafeSQL: sql, binds: binds)
     }
 
+    /// Claims look for work recipient by recipient (`PostgresOutbox.choose`), so the index they
+    /// use leads with the recipient: a recipient out of capacity is never walked. It replaces
+    /// `outbox_due`, which only the old claim query used.
+    static let claimByRecipientMigration = PostgresMigration(
+        version: 5, name: "outbox claims by recipient",
+        statements: [
+            """
+            CREATE INDEX outbox_recipient_due ON outbox_messages (recipient, priority DESC, next_attempt_ms, message_id)
+            WHERE state IN ('accepted', 'sending')
+            """,
+            "DROP INDEX outbox_due",
+        ])
+
+    /// The recipients with waiting messages, found by a loose index scan: one probe per recipient
+    /// (the first recipient after the previous one) instead of reading every waiting row.
+    static let waitingRecipients: PostgresQuery = """
+        WITH RECURSIVE waiting(recipient) AS (
+            (SELECT recipient FROM outbox_messages WHERE state IN ('accepted', 'sending') ORDER BY recipient LIMIT 1)
+            UNION ALL
+            SELECT (SELECT o.recipient FROM outbox_messages o
+                    WHERE o.state IN ('accepted', 'sending') AND o.recipient > waiting.recipient
+                    ORDER BY o.recipient LIMIT 1)
+            FROM waiting WHERE waiting.recipient IS NOT NULL
+        )
+        SELECT recipient FROM waiting WHERE recipient IS NOT NULL
+        """
+
     /// Due messages, best first, locked for this transaction; rows another replica is claiming
-    /// right now are skipped instead of waited for. Recipients without capacity are left out.
-    static func dueCandidates(now: Int64, excluding saturated: [String], limit: Int) -> PostgresQuery {
-        """
-        SELECT message_id, recipient FROM outbox_messages
-        WHERE state IN ('accepted', 'sending') AND next_attempt_ms <= \(now)
-          AND (lease_expires_ms IS NULL OR lease_expires_ms <= \(now))
-          AND recipient <> ALL(\(saturated))
-        ORDER BY priority DESC, next_attempt_ms, message_id
-        LIMIT \(Int64(limit))
-        FOR UPDATE SKIP LOCKED
-        """
+    /// right now are skipped instead of waited for. For each recipient and each priority, at most
+    /// that recipient's limit, read from the index from the earliest due on: rows not due yet are
+    /// never walked (only rows under a live lease are read and passed over), and neither are
+    /// recipients whose limit is 0. A recipient may get up to its limit per priority here;
+    /// `PostgresOutbox.choose` keeps the best within its limit.
+    static func dueCandidates(now: Int64, limits: [(recipient: String, limit: Int)]) -> PostgresQuery {
+        let recipients = limits.map(\.recipient)
+        let quotas = limits.map { Int64($0.limit) }
+        let priorities = MessagePriority.allCases.map { Int64($0.rawValue) }
+        return """
+            SELECT due.message_id, wanted.recipient
+            FROM unnest(\(recipients)::text[], \(quotas)::bigint[]) AS wanted(recipient, quota)
+            CROSS JOIN unnest(\(priorities)::bigint[]) AS level(priority)
+            CROSS JOIN LATERAL (
+                SELECT message_id, priority, next_attempt_ms FROM outbox_messages
+                WHERE recipient = wanted.recipient AND priority = level.priority AND state IN ('accepted', 'sending')
+                  AND next_attempt_ms <= \(now) AND (lease_expires_ms IS NULL OR lease_expires_ms <= \(now))
+                ORDER BY next_attempt_ms, message_id
+                LIMIT wanted.quota
+                FOR UPDATE SKIP LOCKED
+            ) AS due
+            ORDER BY due.priority DESC, due.next_attempt_ms, due.message_id
+            """
     }
 
     static func lease(_ ids: [String], owner: String, expires: Int64) -> PostgresQuery {

@@ -204,6 +204,11 @@ public struct OutboxClaimRequest: Sendable, Hashable {
     public func capacity(for recipient: AgencyCode) -> Int {
         recipientCapacity[recipient] ?? defaultRecipientCapacity
     }
+
+    /// The most messages to `recipient` this claim may hand out: its capacity, within `limit`.
+    public func limit(for recipient: AgencyCode) -> Int {
+        max(0, min(capacity(for: recipient), limit))
+    }
 }
 
 /// A message handed to a worker under a lease.

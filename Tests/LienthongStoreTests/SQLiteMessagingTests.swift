@@ -55,6 +55,46 @@ struct SQLiteMessagingTests {
         await store.close()
     }
 
+    @Test func aDatabaseOfThePreviousVersionMigratesAndKeepsItsMessages() async throws {
+        let directory = try TemporaryDirectory()
+        let previous = try SQLiteDatabase(path: directory.databasePath, migrations: Array(GatewayStore.migrations.dropLast()))
+        let message = try MessagingConformance.message()
+        try await SQLiteOutbox(database: previous).enqueue(message, priority: .normal, client: nil, now: now)
+        await previous.close()
+        let store = try await GatewayStore.open(dataDirectory: directory.path)
+        let indexes = try await store.database.perform { connection in
+            try connection.query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'outbox_messages'") {
+                row throws(SQLiteError) in try row.text(0)
+            }
+        }
+        #expect(indexes.contains("outbox_recipient_due") && !indexes.contains("outbox_due"))
+        #expect(try await MessagingConformance.claimAll(store.outbox).map(\.entry.message.id) == [message.id])
+        await store.close()
+    }
+
+    /// What keeps a claim's cost to the work it finds: one seek per waiting recipient, and per
+    /// recipient one seek per priority into its due rows, read in index order (no sort), never
+    /// the table or the whole index.
+    @Test func claimQueriesSeekTheRecipientIndex() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try await GatewayStore.open(dataDirectory: directory.path)
+        let plans = try await store.database.perform { connection in
+            let queries: [(String, [SQLiteValue])] = [
+                (OutboxSQL.waitingRecipients, []),
+                (OutboxSQL.dueForRecipient, [.text("000.00.00.G01"), .integer(0), .integer(10)]),
+            ]
+            return try queries.map { sql, bindings in
+                try connection.query("EXPLAIN QUERY PLAN " + sql, bindings) { row throws(SQLiteError) in try row.text(3) }
+            }
+        }
+        await store.close()
+        #expect(plans[0].contains("SEARCH outbox_messages USING COVERING INDEX outbox_recipient_due (recipient>?)"))
+        #expect(plans[1] == [
+            "SEARCH outbox_messages USING COVERING INDEX outbox_recipient_due (recipient=? AND priority=? AND next_attempt_ms<?)"
+        ])
+        #expect(!plans.joined().contains { $0.contains("TEMP B-TREE") || $0.hasPrefix("SCAN outbox_messages") })
+    }
+
     @Test func aTamperedIdentifierIsReportedNotMisread() async throws {
         let directory = try TemporaryDirectory()
         let store = try await GatewayStore.open(dataDirectory: directory.path)

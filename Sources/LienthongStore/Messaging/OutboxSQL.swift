@@ -52,13 +52,43 @@ enum OutboxSQL {
         ON CONFLICT (message_id) DO NOTHING
         """
 
-    /// Candidates for a claim, best first; only columns of the `outbox_due` index (which covers
-    /// the query), so a recipient at its capacity costs little to skip.
-    static let dueCandidates = """
-        SELECT message_id, recipient FROM outbox_messages
-        WHERE state IN ('accepted', 'sending') AND next_attempt_ms <= ?1
-          AND (lease_expires_ms IS NULL OR lease_expires_ms <= ?1)
+    /// Claims look for work recipient by recipient (`SQLiteOutbox.choose`), so the index they use
+    /// leads with the recipient: a recipient out of capacity is never walked. It covers every
+    /// column the queries finding work read (they never touch the table), and replaces
+    /// `outbox_due`, which only the old claim query used.
+    static let claimByRecipientMigration = SQLiteMigration(
+        version: 5, name: "outbox claims by recipient",
+        sql: """
+            CREATE INDEX outbox_recipient_due
+                ON outbox_messages (recipient, priority DESC, next_attempt_ms, message_id, lease_expires_ms, state)
+                WHERE state IN ('accepted', 'sending');
+            DROP INDEX outbox_due;
+            """)
+
+    /// The recipients with waiting messages, found by a loose index scan: one seek per recipient
+    /// (`MIN(recipient)` after the previous one) instead of reading every waiting row.
+    static let waitingRecipients = """
+        WITH RECURSIVE waiting(recipient) AS (
+            SELECT MIN(recipient) FROM outbox_messages WHERE state IN ('accepted', 'sending')
+            UNION ALL
+            SELECT (SELECT MIN(recipient) FROM outbox_messages
+                    WHERE state IN ('accepted', 'sending') AND recipient > waiting.recipient)
+            FROM waiting WHERE waiting.recipient IS NOT NULL
+        )
+        SELECT recipient FROM waiting WHERE recipient IS NOT NULL
+        """
+
+    /// One recipient's due messages, best first, at most `?3`. Listing the priorities makes SQLite
+    /// seek once per priority and read only rows with `next_attempt_ms <= now`: the rows read are
+    /// those returned plus the recipient's messages under a live lease (at most its messages in
+    /// flight); retries waiting for later are never walked, however many. The index gives the order.
+    static let dueForRecipient = """
+        SELECT message_id, priority, next_attempt_ms FROM outbox_messages
+        WHERE recipient = ?1 AND priority IN (\(MessagePriority.allCases.map { String($0.rawValue) }.joined(separator: ", ")))
+          AND state IN ('accepted', 'sending') AND next_attempt_ms <= ?2
+          AND (lease_expires_ms IS NULL OR lease_expires_ms <= ?2)
         ORDER BY priority DESC, next_attempt_ms, message_id
+        LIMIT ?3
         """
 
     static let lease = """

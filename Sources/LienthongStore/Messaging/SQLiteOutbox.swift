@@ -147,27 +147,24 @@ public final class SQLiteOutbox: Outbox {
 
     // MARK: - On the database queue
 
-    /// The ids to lease: walks the due messages best first, skipping recipients out of capacity.
+    /// The ids to lease, best first: each recipient's best due messages within its capacity,
+    /// merged. Costs a seek per waiting recipient plus the rows `dueForRecipient` reads, never the
+    /// backlog: a recipient out of capacity is not read at all, so it cannot hold up the others.
     private static func choose(_ request: OutboxClaimRequest, now: Int64, on connection: SQLiteConnection) throws -> [String] {
-        var capacity: [AgencyCode: Int] = [:]
-        var chosen: [String] = []
-        var failure: (any Error)?
-        try connection.forEachRow(OutboxSQL.dueCandidates, [.integer(now)]) { row throws(SQLiteError) -> Bool in
-            let id = try row.text(0)
-            let recipient: AgencyCode
-            do { recipient = try MessagingRowReader(row: row, table: "outbox_messages").agency(1) } catch {
-                failure = error
-                return false
-            }
-            let left = capacity[recipient] ?? request.capacity(for: recipient)
-            if left > 0 {
-                capacity[recipient] = left - 1
-                chosen.append(id)
-            }
-            return chosen.count < request.limit
+        let recipients = try connection.rows(OutboxSQL.waitingRecipients) { row in
+            try MessagingRowReader(row: row, table: "outbox_messages").agency(0)
         }
-        if let failure { throw failure }
-        return chosen
+        var candidates: [ClaimCandidate] = []
+        for recipient in recipients {
+            let limit = request.limit(for: recipient)
+            guard limit > 0 else { continue }
+            candidates += try connection.rows(
+                OutboxSQL.dueForRecipient, [.text(recipient.rawValue), .integer(now), .integer(Int64(limit))]
+            ) { row in
+                ClaimCandidate(id: try row.text(0), priority: try row.int64(1), due: try row.int64(2))
+            }
+        }
+        return candidates.sorted().prefix(request.limit).map(\.id)
     }
 
     private static func apply(_ write: Write, on connection: SQLiteConnection) throws -> Bool {
@@ -197,5 +194,19 @@ public final class SQLiteOutbox: Outbox {
             ])
         }
         return connection.changes == 1
+    }
+}
+
+/// A due message a claim may take, in claim order: higher priority first, then earlier due, then
+/// smaller id (the order of `ORDER BY priority DESC, next_attempt_ms, message_id`).
+private struct ClaimCandidate: Comparable {
+    var id: String
+    var priority: Int64
+    var due: Int64
+
+    static func < (lhs: Self, rhs: Self) -> Bool {
+        if lhs.priority != rhs.priority { return lhs.priority > rhs.priority }
+        if lhs.due != rhs.due { return lhs.due < rhs.due }
+        return lhs.id < rhs.id
     }
 }

@@ -92,19 +92,6 @@ public final class SQLiteConnection {
         }
     }
 
-    /// Steps a cached statement while `body` returns true: the rest of the result is never
-    /// computed (a claim that has found enough work stops walking the queue).
-    public func forEachRow(
-        _ sql: String, _ bindings: [SQLiteValue] = [], while body: (SQLiteRow) throws(SQLiteError) -> Bool
-    ) throws(SQLiteError) {
-        let statement = try prepared(sql)
-        defer { statement.reset() }
-        try statement.bind(bindings)
-        while try statement.step() {
-            guard try body(SQLiteRow(statement: statement)) else { return }
-        }
-    }
-
     /// Every row mapped by `transform`.
     public func query<T>(
         _ sql: String, _ bindings: [SQLiteValue] = [], _ transform: (SQLiteRow) throws(SQLiteError) -> T

@@ -31,6 +31,9 @@ enum MessagingConformance {
         ("an expired lease can be claimed again", anExpiredLeaseCanBeClaimedAgain),
         ("higher priority and earlier due go first", higherPriorityAndEarlierDueGoFirst),
         ("recipient capacity limits a claim", recipientCapacityLimitsAClaim),
+        ("a recipient out of capacity does not hold up the others", aRecipientOutOfCapacityDoesNotHoldUpTheOthers),
+        ("a recipient with little capacity does not hold up the others", aRecipientWithLittleCapacityDoesNotHoldUpTheOthers),
+        ("claims take the best due messages across recipients", claimsTakeTheBestDueMessagesAcrossRecipients),
         ("a receipt makes the message delivered", aReceiptMakesTheMessageDelivered),
         ("a failure schedules a retry", aFailureSchedulesARetry),
         ("a stale report is ignored", aStaleReportIsIgnored),
@@ -90,6 +93,23 @@ enum MessagingConformance {
 
     static func claimAll(_ outbox: any Outbox, at time: Date = now, owner: String = "worker-1") async throws -> [OutboxClaim] {
         try await outbox.claim(OutboxClaimRequest(owner: owner, now: time, leaseDuration: .seconds(60), limit: 1_000))
+    }
+
+    /// Enqueues `count` messages to `recipient`, all due at `time`, concurrently (as requests would).
+    static func enqueue(_ count: Int, to recipient: AgencyCode, at time: Date, in outbox: any Outbox) async throws -> [StoredMessage] {
+        let messages = try (0..<count).map { _ in try Self.message(to: recipient) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for message in messages {
+                group.addTask { try await outbox.enqueue(message, priority: .normal, client: nil, now: time) }
+            }
+            try await group.waitForAll()
+        }
+        return messages
+    }
+
+    /// The ids of `messages` in the order a claim takes messages of one priority and due time.
+    static func inIDOrder(_ messages: [StoredMessage]) -> [MessageID] {
+        messages.map(\.id).sorted { $0.rawValue < $1.rawValue }
     }
 
     // MARK: - Outbox
@@ -167,6 +187,71 @@ enum MessagingConformance {
         let limited = try await stores.outbox.claim(
             OutboxClaimRequest(owner: "worker-1", now: now, leaseDuration: .seconds(30), limit: 2))
         #expect(limited.count == 2)
+    }
+
+    static func aRecipientOutOfCapacityDoesNotHoldUpTheOthers(_ stores: MessagingStoresUnderTest) async throws {
+        let later = now.addingTimeInterval(1)
+        _ = try await enqueue(500, to: ministry, at: now, in: stores.outbox)
+        let others = try await enqueue(3, to: otherMinistry, at: later, in: stores.outbox)
+        let claims = try await stores.outbox.claim(OutboxClaimRequest(
+            owner: "worker-1", now: later, leaseDuration: .seconds(60), limit: 10, recipientCapacity: [ministry: 0]))
+        #expect(claims.map(\.entry.message.id) == inIDOrder(others))
+    }
+
+    static func aRecipientWithLittleCapacityDoesNotHoldUpTheOthers(_ stores: MessagingStoresUnderTest) async throws {
+        let later = now.addingTimeInterval(1)
+        let busy = try await enqueue(500, to: ministry, at: now, in: stores.outbox)
+        let others = try await enqueue(3, to: otherMinistry, at: later, in: stores.outbox)
+        let claims = try await stores.outbox.claim(OutboxClaimRequest(
+            owner: "worker-1", now: later, leaseDuration: .seconds(60), limit: 3, recipientCapacity: [ministry: 1]))
+        #expect(claims.map(\.entry.message.id) == Array(inIDOrder(busy).prefix(1) + inIDOrder(others).prefix(2)))
+    }
+
+    /// Successive claims with different limits and capacities, on messages to three recipients of
+    /// every priority, some not due yet, take exactly what one walk of all due messages best first
+    /// (priority, then due time, then id), skipping recipients out of capacity, would take.
+    static func claimsTakeTheBestDueMessagesAcrossRecipients(_ stores: MessagingStoresUnderTest) async throws {
+        let recipients = [ministry, otherMinistry, province]
+        var waiting: [(message: StoredMessage, priority: MessagePriority, due: Date)] = []
+        for index in 0..<60 {
+            let message = try Self.message(to: recipients[index % 3])
+            let priority = MessagePriority.allCases[(index / 3) % 3]
+            let due = now.addingTimeInterval(Double((index * 7) % 10))
+            try await stores.outbox.enqueue(message, priority: priority, client: nil, now: due)
+            waiting.append((message, priority, due))
+        }
+        let time = now.addingTimeInterval(6)
+        let requests = [
+            OutboxClaimRequest(
+                owner: "worker-1", now: time, leaseDuration: .seconds(60), limit: 5,
+                recipientCapacity: [ministry: 2, otherMinistry: 0], defaultRecipientCapacity: 1),
+            OutboxClaimRequest(owner: "worker-2", now: time, leaseDuration: .seconds(60), limit: 4),
+            OutboxClaimRequest(
+                owner: "worker-3", now: time, leaseDuration: .seconds(60), limit: 10, recipientCapacity: [province: 1]),
+            OutboxClaimRequest(
+                owner: "worker-4", now: time, leaseDuration: .seconds(60), limit: 100, recipientCapacity: [ministry: 3]),
+            OutboxClaimRequest(owner: "worker-5", now: time, leaseDuration: .seconds(60), limit: 100),
+        ]
+        for request in requests {
+            let best = waiting.filter { $0.due <= time }.sorted { lhs, rhs in
+                if lhs.priority != rhs.priority { return lhs.priority > rhs.priority }
+                if lhs.due != rhs.due { return lhs.due < rhs.due }
+                return lhs.message.id.rawValue < rhs.message.id.rawValue
+            }
+            var capacity: [AgencyCode: Int] = [:]
+            var expected: [MessageID] = []
+            for candidate in best where expected.count < request.limit {
+                let recipient = candidate.message.to
+                let left = capacity[recipient] ?? request.capacity(for: recipient)
+                guard left > 0 else { continue }
+                capacity[recipient] = left - 1
+                expected.append(candidate.message.id)
+            }
+            let claimed = try await stores.outbox.claim(request).map(\.entry.message.id)
+            #expect(claimed == expected, "\(request.owner)")
+            waiting.removeAll { expected.contains($0.message.id) }
+        }
+        #expect(waiting.allSatisfy { $0.due > time }, "the last claim took every due message")
     }
 
     static func aReceiptMakesTheMessageDelivered(_ stores: MessagingStoresUnderTest) async throws {
