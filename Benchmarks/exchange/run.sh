@@ -12,7 +12,7 @@
 # (apt-get install wrk nginx-light nghttp2-client).
 #
 # Usage: Benchmarks/exchange/run.sh
-#   env: LIENTHONG, BASE_PORT, DURATION, CONNECTIONS, RATES ("500 1000"), RATE_CONNECTIONS (4),
+#   env: LIENTHONG, BASE_PORT, DURATION, CONNECTIONS, RATES ("500 1000"), RATE_CONNECTIONS (8),
 #        DEMO_FLAGS (e.g. --outbound-http1)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -21,7 +21,7 @@ base=${BASE_PORT:-28000}
 duration=${DURATION:-10s}
 connections=${CONNECTIONS:-"1 8 32 64"}
 rates=${RATES:-"500 1000"}
-rate_connections=${RATE_CONNECTIONS:-4}
+rate_connections=${RATE_CONNECTIONS:-8}
 for tool in wrk nginx h2load "$lienthong"; do
     command -v "$tool" >/dev/null 2>&1 || { echo "missing $tool (apt-get install wrk nginx-light nghttp2-client; swift build -c release)" >&2; exit 1; }
 done
@@ -99,16 +99,23 @@ for c in $connections; do
     [ "${g_err:-0}" = "0" ] || echo "       ($g_err gateway answers were not 2xx)"
 done
 
-# rate URL RATE [HEADER...] → "p50 p99 answered ok" from h2load's per-request log (microseconds).
-# Requests are spread over $rate_connections connections, each sending RATE/connections per second.
+# rate URL RATE [ARG...] → "p50 p99 answered ok" from h2load's per-request logs (microseconds).
+# One h2load process per connection, each sending RATE/connections requests per second and started
+# a moment after the previous one: h2load's clients in one process fire on the same tick, which
+# would offer the load in bursts of $rate_connections requests rather than spread over time.
 rate() {
     local url=$1 total=$2
     shift 2
-    local seconds=${duration%s}
-    rm -f "$work/h2load.log"
-    h2load --h1 -c "$rate_connections" --rps $(( total / rate_connections )) -D "$seconds" "$@" \
-        --log-file "$work/h2load.log" "$url" >"$work/h2load.txt" 2>&1 || true
-    sort -n -k3 "$work/h2load.log" | awk '
+    local seconds=${duration%s} h2pids=() i
+    rm -f "$work"/h2load-*.log
+    for i in $(seq 1 "$rate_connections"); do
+        h2load --h1 -c 1 --rps $(( total / rate_connections )) -D "$seconds" "$@" \
+            --log-file "$work/h2load-$i.log" "$url" >"$work/h2load-$i.txt" 2>&1 &
+        h2pids+=($!)
+        sleep "$(awk -v n="$total" 'BEGIN { printf "%.4f", 1 / n }')"
+    done
+    wait "${h2pids[@]}" 2>/dev/null || true
+    cat "$work"/h2load-*.log | sort -n -k3 | awk '
         { t[NR] = $3; if ($2 ~ /^2/) ok++ }
         END { if (NR == 0) { print "? ? 0 0"; exit }
               printf "%.2fms %.2fms %d %d\n", t[int(NR * 0.5) + 1] / 1000, t[int(NR * 0.99) + 1] / 1000, NR, ok }'
@@ -116,7 +123,7 @@ rate() {
 
 printf '{"ENTERPRISE_GDT_CODE":"%s"}' "$enterprise" >"$work/body.json"
 echo
-echo "added latency at fixed rates: h2load --rps over $rate_connections connections, $duration per point"
+echo "added latency at fixed rates: $rate_connections h2load --rps processes of one connection each, $duration per point"
 printf '%-8s %-30s %-30s %s\n' "rate/s" "two gateways: p50 p99 (ok/n)" "straight to mock: p50 p99" "added p50 p99"
 for r in $rates; do
     read -r g50 g99 gn gok < <(rate "$gateway_url" "$r" -d "$work/body.json" -H "Content-Type: application/json" -H "Authorization: Bearer $key")

@@ -75,11 +75,11 @@ if [ -n "${SUSTAINED_RATES:-}" ]; then
     command -v h2load >/dev/null 2>&1 || { echo "missing h2load (apt-get install nghttp2-client)" >&2; exit 1; }
     printf '{"service":"business.enterprise.lookup/v1","payload":{"ENTERPRISE_GDT_CODE":"%s"}}' "$enterprise" >"$work/message.json"
     echo
-    echo "offered rates for ${sustained_seconds} s each (h2load --rps over 8 connections):"
+    echo "offered rates for ${sustained_seconds} s each (h2load --rps over 16 connections):"
     for offered in $SUSTAINED_RATES; do
         before=$(counts | number delivered)
         t0=$(date +%s.%N)
-        h2load --h1 -c 8 --rps $(( offered / 8 )) -D "$sustained_seconds" -d "$work/message.json" \
+        h2load --h1 -c 16 --rps $(( offered / 16 )) -D "$sustained_seconds" -d "$work/message.json" \
             -H "Content-Type: application/json" -H "Authorization: Bearer $key" \
             "http://127.0.0.1:$base/v1/messages" >"$work/h2load.txt" 2>&1 || true
         t1=$(date +%s.%N)
