@@ -171,7 +171,9 @@ struct PopulationPluginTests {
     func refused() async throws {
         let port = try await RunningMock.with(GarbageSystem()) { $0.port }
         try await withHTTPClient { client in
-            let settings: JSONValue = ["baseURL": .string("http://127.0.0.1:\(port)"), "clientId": "x", "clientSecret": "y", "timeoutMs": 2_000]
+            // A refused connection fails at once; the generous timeout only keeps a loaded machine
+            // (a CI run once took longer than 2 s to get that far) from turning it into a timeout.
+            let settings: JSONValue = ["baseURL": .string("http://127.0.0.1:\(port)"), "clientId": "x", "clientSecret": "y", "timeoutMs": 15_000]
             let plugin = try PopulationPluginFactory().make(settings: settings, environment: pluginEnvironment(client))
             await expectPluginError(plugin, try pluginRequest(Self.lookup, ["SoDinhDanh": .string(citizen.soDinhDanh)])) { if case .unavailable = $0 { true } else { false } }
         }
