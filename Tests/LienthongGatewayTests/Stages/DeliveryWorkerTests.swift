@@ -62,7 +62,10 @@ struct DeliveryWorkerTests {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    func service(_ store: GatewayStore, transport: any PeerTransport, audit: InMemoryAuditLog) throws -> OutboxDeliveryService {
+    func service(
+        _ store: GatewayStore, transport: any PeerTransport, audit: InMemoryAuditLog,
+        settings custom: GatewayConfiguration.DeliverySettings? = nil
+    ) throws -> OutboxDeliveryService {
         let verifier = JWSVerifier(trustStore: try TrustStore(certificates: [pki.ca.certificate]))
         let attempt = DeliveryAttempt(
             routing: PeerRouting(routes: [:], peers: [TestPKI.ministryAgency: [ministryURL]]),
@@ -76,23 +79,30 @@ struct DeliveryWorkerTests {
         settings.initialBackoffMilliseconds = 120_000
         settings.maxBackoffSeconds = 600
         return OutboxDeliveryService(
-            outbox: store.outbox, attempt: attempt, settings: settings,
+            outbox: store.outbox, attempt: attempt, settings: custom ?? settings,
             audit: AuditRecorder(log: audit, retention: .init()), wakeUp: WakeUpSignal(), owner: "test", logger: logger)
     }
 
     /// A message from the province to the ministry, enqueued and claimed.
     func claimed(_ store: GatewayStore) async throws -> OutboxClaim {
-        let envelope = Envelope(
-            from: TestPKI.provinceAgency, to: TestPKI.ministryAgency, service: TestServices.statusUpdate,
-            payload: Array(TestServices.statusPayload("03").utf8))
-        let jws = try JWSSigner(key: pki.province.privateKey, certificateChain: pki.province.certificateChain).sign(envelope: envelope)
-        try await store.outbox.enqueue(
-            StoredMessage(
-                id: envelope.id, from: envelope.from, to: envelope.to, service: envelope.service, created: envelope.created,
-                payload: envelope.payload, jws: jws, payloadDigest: try Digest.sha256(envelope.payload)),
-            priority: .normal, client: nil, now: Date())
+        try await enqueue(store)
         return try #require(try await store.outbox.claim(
             OutboxClaimRequest(owner: "test", now: Date(), leaseDuration: .seconds(60), limit: 1)).first)
+    }
+
+    /// The answer of a receiver whose receipt is signed by `identity` as `agency`.
+    static func receipt(for message: HTTPMessage, signedBy identity: GatewayIdentity, as agency: AgencyCode, payload: String)
+        throws(PeerTransportError) -> HTTPAnswer
+    {
+        do {
+            let request = try EnvelopeReader().read(message, payload: message.body)
+            let signing = ResponseSigning(
+                signer: try JWSSigner(key: identity.privateKey, certificateChain: identity.certificateChain), agency: agency)
+            let (receipt, jws) = try signing.sign(Array(payload.utf8), answering: request)
+            return HTTPAnswer(status: 200, headers: WireHeaders.fields(for: receipt, jws: jws), body: receipt.payload)
+        } catch {
+            throw .unreachable("the script failed: \(error)")
+        }
     }
 
     static func problem(_ status: Int, _ name: String) -> HTTPAnswer {
@@ -104,16 +114,7 @@ struct DeliveryWorkerTests {
         let ministry = pki.ministry
         let transport = ScriptTransport { message, url throws(PeerTransportError) in
             #expect(url.path.hasSuffix("/exchange/v1/deliveries"))
-            do {
-                let request = try EnvelopeReader().read(message, payload: message.body)
-                let signing = ResponseSigning(
-                    signer: try JWSSigner(key: ministry.privateKey, certificateChain: ministry.certificateChain),
-                    agency: TestPKI.ministryAgency)
-                let (receipt, jws) = try signing.sign(Array(#"{"status":"stored"}"#.utf8), answering: request)
-                return HTTPAnswer(status: 200, headers: WireHeaders.fields(for: receipt, jws: jws), body: receipt.payload)
-            } catch {
-                throw .unreachable("the script failed: \(error)")
-            }
+            return try Self.receipt(for: message, signedBy: ministry, as: TestPKI.ministryAgency, payload: #"{"status":"stored"}"#)
         }
         try await withStore { store in
             let audit = InMemoryAuditLog()
@@ -151,16 +152,7 @@ struct DeliveryWorkerTests {
         }
         // A "receipt" signed by the province itself, not by the receiver, is not proof.
         let forged = ScriptTransport { message, _ throws(PeerTransportError) in
-            do {
-                let request = try EnvelopeReader().read(message, payload: message.body)
-                let signing = ResponseSigning(
-                    signer: try JWSSigner(key: province.privateKey, certificateChain: province.certificateChain),
-                    agency: TestPKI.provinceAgency)
-                let (receipt, jws) = try signing.sign(Array("{}".utf8), answering: request)
-                return HTTPAnswer(status: 200, headers: WireHeaders.fields(for: receipt, jws: jws), body: receipt.payload)
-            } catch {
-                throw .unreachable("the script failed: \(error)")
-            }
+            try Self.receipt(for: message, signedBy: province, as: TestPKI.provinceAgency, payload: "{}")
         }
         try await withStore { store in
             let claim = try await claimed(store)
@@ -169,6 +161,44 @@ struct DeliveryWorkerTests {
             #expect(entry.state == .sending && entry.receipt == nil)
             #expect(entry.lastError?.contains("peer-unavailable") == true)
         }
+    }
+
+    @Test("the running service delivers a backlog within the per-peer limit, driven by finished sends alone (no poll)")
+    func backlogIsDeliveredWithoutPolling() async throws {
+        let ministry = pki.ministry
+        let transport = SlowReceiptTransport { message throws(PeerTransportError) in
+            try Self.receipt(for: message, signedBy: ministry, as: TestPKI.ministryAgency, payload: #"{"status":"stored"}"#)
+        }
+        try await withStore { store in
+            for _ in 0..<64 { try await enqueue(store) }
+            var settings = MessagingHarness.fastDelivery()
+            settings.perPeerConcurrency = 16
+            settings.concurrency = 32
+            settings.pollMilliseconds = 60_000    // only wake-ups, never the poll, may drive the claims
+            let worker = try service(store, transport: transport, audit: InMemoryAuditLog(), settings: settings)
+            let running = Task { try await worker.run() }
+            let deadline = ContinuousClock.now + .seconds(60)
+            while try await store.outbox.counts()[.delivered] != 64, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            running.cancel()
+            _ = await running.result
+            #expect(try await store.outbox.counts()[.delivered] == 64)
+            #expect(transport.mostInFlight <= 16, "at most perPeerConcurrency sends at once to one peer")
+        }
+    }
+
+    /// Enqueues one message from the province to the ministry.
+    func enqueue(_ store: GatewayStore) async throws {
+        let envelope = Envelope(
+            from: TestPKI.provinceAgency, to: TestPKI.ministryAgency, service: TestServices.statusUpdate,
+            payload: Array(TestServices.statusPayload("03").utf8))
+        let jws = try JWSSigner(key: pki.province.privateKey, certificateChain: pki.province.certificateChain).sign(envelope: envelope)
+        try await store.outbox.enqueue(
+            StoredMessage(
+                id: envelope.id, from: envelope.from, to: envelope.to, service: envelope.service, created: envelope.created,
+                payload: envelope.payload, jws: jws, payloadDigest: try Digest.sha256(envelope.payload)),
+            priority: .normal, client: nil, now: Date())
     }
 
     func dispatch(_ store: GatewayStore, plugin: any LienthongPlugin, transport: any PeerTransport, webhook: Bool) throws
@@ -228,5 +258,27 @@ struct DeliveryWorkerTests {
                 #expect(entry.lastError?.isEmpty == false)
             }
         }
+    }
+}
+
+/// A receiver that takes a few milliseconds per delivery and remembers the most it held at once.
+final class SlowReceiptTransport: PeerTransport, Sendable {
+    typealias Answer = @Sendable (HTTPMessage) throws(PeerTransportError) -> HTTPAnswer
+    private let answer: Answer
+    private let inFlight = Mutex((now: 0, most: 0))
+
+    init(_ answer: @escaping Answer) { self.answer = answer }
+
+    var mostInFlight: Int { inFlight.withLock { $0.most } }
+
+    func post(_ message: HTTPMessage, to url: URL, timeout: Duration) async throws(PeerTransportError) -> HTTPAnswer {
+        inFlight.withLock { state in
+            state.now += 1
+            state.most = max(state.most, state.now)
+        }
+        defer { inFlight.withLock { $0.now -= 1 } }
+        // Uneven, as real deliveries are: sends finish one by one, not in waves.
+        try? await Task.sleep(for: .microseconds(Int.random(in: 500...6_000)))
+        return try answer(message)
     }
 }
