@@ -90,6 +90,9 @@ struct AsyncDeliveryIntegrationTests {
                 plugins: ["counting-status": FixedPluginFactory(plugin: adapter)]
             ) { ministry in
                 var configuration = try provinceConfiguration(ministryURL: ministry.exchangeURL)
+                // The peer is up here: a send must not time out on a loaded machine and be retried
+                // (the 2 s deadline is for the tests whose peer is down). Below the 60 s lease.
+                configuration.limits.requestTimeoutSeconds = 30
                 configuration.delivery.receive = [TestServices.statusUpdate: [TestPKI.ministryAgency]]
                 try await MessagingHarness.withGateway(
                     configuration, identity: pki.province, dataDirectory: provinceDirectory, exchangePort: provincePort
