@@ -197,9 +197,11 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strictSwift),
+        // Shared by the test targets that start real processes.
+        .target(name: "LienthongTestSupport", path: "Tests/LienthongTestSupport", swiftSettings: strictSwift),
         .testTarget(
             name: "LienthongCLITests",
-            dependencies: ["lienthong", "LienthongPostgres", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: ["lienthong", "LienthongPostgres", "LienthongTestSupport", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: strictSwift
         ),
         // The exchange proved with real processes: `lienthong keys`, `mock`, `serve` and `audit`
@@ -207,7 +209,7 @@ let package = Package(
         .testTarget(
             name: "LienthongEndToEndTests",
             dependencies: [
-                "lienthong", "LienthongCore", "LienthongCrypto",
+                "lienthong", "LienthongCore", "LienthongCrypto", "LienthongTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

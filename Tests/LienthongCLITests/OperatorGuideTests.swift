@@ -1,4 +1,5 @@
 import Foundation
+import LienthongTestSupport
 import Testing
 
 /// docs/PLUGINS.md cannot go stale: its step-by-step section is run exactly as written (the shell
@@ -42,7 +43,7 @@ struct OperatorGuideTests {
         try #require(!steps.isEmpty)
         let work = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
-        let ports = try FreePort.distinct(3)
+        let ports = try Loopback.freePorts(3)
         let binaries = CLI.executable.deletingLastPathComponent().path
         let script = "set -euo pipefail\n" + steps.joined(separator: "\n")
         let run = try await ScriptRun.run(script, in: work, environment: [

@@ -163,15 +163,18 @@ struct DocumentAxisAdapterTests {
     @Test("a stopped axis is .unavailable")
     func stoppedUpstream() async throws {
         let example = try #require(try DocumentAxisFixtures.documentExamples().first)
-        // A refused connection fails at once; the generous timeout only keeps a loaded machine from
-        // turning that into a timeout.
-        let plugin = try makePlugin(baseURL: try await DocumentAxisTestServer.stoppedServerURL(), timeoutMs: 15_000)
-        let error = await #expect(throws: PluginError.self) {
-            try await plugin.handle(request(DocumentAxisPluginFactory.edocSend, from: Self.nghean, example))
-        }
-        guard case .unavailable = error else {
-            Issue.record("expected .unavailable, got \(String(describing: error))")
-            return
+        let url = try await DocumentAxisTestServer.stoppedServerURL()
+        // A refused connection is retried until the connect timeout: 1 s, well inside the generous
+        // deadline a loaded machine needs.
+        try await withHTTPClient(connectTimeout: .seconds(1)) { client in
+            let plugin = try makePlugin(baseURL: url, timeoutMs: 15_000, client: client)
+            let error = await #expect(throws: PluginError.self) {
+                try await plugin.handle(request(DocumentAxisPluginFactory.edocSend, from: Self.nghean, example))
+            }
+            guard case .unavailable = error else {
+                Issue.record("expected .unavailable, got \(String(describing: error))")
+                return
+            }
         }
     }
 
@@ -271,11 +274,12 @@ struct DocumentAxisAdapterTests {
     // MARK: helpers
 
     private func makePlugin(
-        baseURL: String, token: String = DocumentAxisSeed.developmentToken, timeoutMs: Int = 10_000
+        baseURL: String, token: String = DocumentAxisSeed.developmentToken, timeoutMs: Int = 10_000,
+        client: HTTPClient = .shared
     ) throws -> any LienthongPlugin {
         try DocumentAxisPluginFactory().make(
             settings: ["baseURL": .string(baseURL), "token": .string(token), "timeoutMs": .number(JSONNumber(timeoutMs))],
-            environment: PluginEnvironment(httpClient: HTTPClient.shared, logger: Logger(label: "document-axis-test")))
+            environment: PluginEnvironment(httpClient: client, logger: Logger(label: "document-axis-test")))
     }
 
     private func request(_ service: ServiceID, from: String, _ payload: JSONValue) throws -> PluginRequest {

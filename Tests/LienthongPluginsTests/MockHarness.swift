@@ -55,8 +55,16 @@ struct RunningMock: Sendable {
 }
 
 /// Runs `body` with an HTTP client that is shut down afterwards, as the gateway lends plugins one.
-func withHTTPClient<T: Sendable>(_ body: (HTTPClient) async throws -> T) async throws -> T {
-    let client = HTTPClient(eventLoopGroupProvider: .singleton)
+///
+/// `connectTimeout` matters for tests of a refused connection: the client retries those until its
+/// connect timeout (10 s by default), which would race a request deadline of similar length on a
+/// loaded machine. Gateways set theirs short for the same reason.
+func withHTTPClient<T: Sendable>(
+    connectTimeout: TimeAmount? = nil, _ body: (HTTPClient) async throws -> T
+) async throws -> T {
+    var configuration = HTTPClient.Configuration()
+    if let connectTimeout { configuration.timeout.connect = connectTimeout }
+    let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     do {
         let result = try await body(client)
         try await client.shutdown()

@@ -170,16 +170,13 @@ struct PopulationPluginTests {
     @Test("a connection refused is unavailable")
     func refused() async throws {
         let port = try await RunningMock.with(GarbageSystem()) { $0.port }
-        // The client retries a refused connection until its connect timeout (10 s by default, the
-        // same as the request's deadline, so the two raced): 1 s here, as gateways set theirs short,
-        // well inside the generous deadline a loaded machine needs.
-        var configuration = HTTPClient.Configuration()
-        configuration.timeout.connect = .seconds(1)
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        let settings: JSONValue = ["baseURL": .string("http://127.0.0.1:\(port)"), "clientId": "x", "clientSecret": "y", "timeoutMs": 15_000]
-        let plugin = try PopulationPluginFactory().make(settings: settings, environment: pluginEnvironment(client))
-        await expectPluginError(plugin, try pluginRequest(Self.lookup, ["SoDinhDanh": .string(citizen.soDinhDanh)])) { if case .unavailable = $0 { true } else { false } }
-        try await client.shutdown()
+        // A refused connection is retried until the connect timeout: 1 s, well inside the generous
+        // deadline a loaded machine needs.
+        try await withHTTPClient(connectTimeout: .seconds(1)) { client in
+            let settings: JSONValue = ["baseURL": .string("http://127.0.0.1:\(port)"), "clientId": "x", "clientSecret": "y", "timeoutMs": 15_000]
+            let plugin = try PopulationPluginFactory().make(settings: settings, environment: pluginEnvironment(client))
+            await expectPluginError(plugin, try pluginRequest(Self.lookup, ["SoDinhDanh": .string(citizen.soDinhDanh)])) { if case .unavailable = $0 { true } else { false } }
+        }
     }
 
     @Test("a secret can come from a file or the environment, and a missing one is a configuration error")

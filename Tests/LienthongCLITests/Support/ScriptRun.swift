@@ -115,39 +115,3 @@ enum OwnThread {
         }
     }
 }
-
-/// Free TCP ports on 127.0.0.1, as the kernel hands them out for port 0.
-enum FreePort {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    /// `count` different ports, each free when probed.
-    static func distinct(_ count: Int) throws -> [Int] {
-        var ports: [Int] = []
-        while ports.count < count {
-            let port = try probe()
-            if !ports.contains(port) { ports.append(port) }
-        }
-        return ports
-    }
-
-    static func probe() throws -> Int {
-        let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socketDescriptor >= 0 else { throw Failure(description: "socket: errno \(errno)") }
-        defer { close(socketDescriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic -> Int32 in
-                guard bind(socketDescriptor, generic, length) == 0 else { return -1 }
-                return getsockname(socketDescriptor, generic, &length)
-            }
-        }
-        guard bound == 0 else { throw Failure(description: "bind/getsockname: errno \(errno)") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-}

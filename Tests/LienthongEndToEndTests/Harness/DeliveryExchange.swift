@@ -1,5 +1,6 @@
 import Foundation
 import LienthongCrypto
+import LienthongTestSupport
 
 /// The guaranteed-delivery proofs' processes: the document axis mock, the ministry G01 providing
 /// `document.edoc.send/v1` through its adapter, and one or more province H41 replicas sending

@@ -1,5 +1,6 @@
 import Foundation
 import LienthongCrypto
+import LienthongTestSupport
 
 /// The whole exchange as separate processes on loopback: a development PKI made with
 /// `lienthong keys`, the four mock national systems (`lienthong mock`, the land registry over

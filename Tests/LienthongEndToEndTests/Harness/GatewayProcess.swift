@@ -1,4 +1,5 @@
 import Foundation
+import LienthongTestSupport
 
 /// One `lienthong serve --config FILE` process on fixed ports and a fixed data directory, so that
 /// it can be killed (SIGKILL, as a crash) and restarted where it was: the next gateway run finds

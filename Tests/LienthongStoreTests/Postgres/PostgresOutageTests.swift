@@ -22,7 +22,7 @@ struct PostgresOutageTests {
             try await store.outbox.enqueue(kept, priority: .normal, client: nil, now: MessagingConformance.now)
             try await store.auditLog.append(try Fixtures.entry(0))
 
-            await relay.stop()
+            await relay.cut()
             // Whatever the pool was doing, calls now fail (connection lost, or no connection in time).
             await #expect(throws: PostgresStoreError.self) { try await store.auditLog.append(try Fixtures.entry(1)) }
             await #expect(throws: PostgresStoreError.self) {
@@ -30,7 +30,7 @@ struct PostgresOutageTests {
                     try MessagingConformance.message(), priority: .normal, client: nil, now: MessagingConformance.now)
             }
 
-            _ = try await relay.start(port: port)
+            relay.restore()
             // The pool reconnects by itself; poll (bounded) until a call goes through.
             try await Self.eventually { (try? await store.auditLog.append(try Fixtures.entry(2))) != nil }
             #expect(try await store.auditLog.verify() == .intact(records: 2), "the refused append left nothing")
