@@ -14,12 +14,14 @@ public final class PostgresAuditLog: AuditLog {
     private let database: PostgresDatabase
     private let writer: PostgresBatchWriter<AuditEntry, AuditRecord>
     private let verifyPageSize: Int64
+    private let clock: @Sendable () -> Date
 
     init(
         database: PostgresDatabase, maximumBatch: Int = 256, verifyPageSize: Int = 1_000,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.database = database
+        self.clock = clock
         self.verifyPageSize = Int64(max(1, verifyPageSize))
         let batch = min(max(1, maximumBatch), PostgresAuditSQL.maximumRowsPerInsert)
         self.writer = PostgresBatchWriter(maximumBatch: batch) { entries in
@@ -36,6 +38,16 @@ public final class PostgresAuditLog: AuditLog {
         let logger = database.logger
         let rows = try await database.connection("audit read") { connection in
             try await connection.rows(PostgresAuditSQL.byMessage(messageID.rawValue), logger: logger)
+                .map(PostgresAuditSQL.row)
+        }
+        return try rows.map { try $0.record() }
+    }
+
+    public func records(after sequence: Int64, limit: Int) async throws -> [AuditRecord] {
+        guard limit > 0 else { return [] }
+        let logger = database.logger
+        let rows = try await database.connection("audit read") { connection in
+            try await connection.rows(PostgresAuditSQL.page(after: sequence, upTo: Int64.max, limit: Int64(limit)), logger: logger)
                 .map(PostgresAuditSQL.row)
         }
         return try rows.map { try $0.record() }
@@ -67,31 +79,46 @@ public final class PostgresAuditLog: AuditLog {
         return verifier.finish(expectedLast: last)
     }
 
+    /// Appends `entries` after the last stored record inside the transaction `connection` is in:
+    /// the outbox and the inbox write a change of state and its records in one commit. It takes the
+    /// append lock, which must be the last lock a transaction takes (no transaction holding it
+    /// waits for another lock, so appends cannot deadlock with row locks).
+    func append(_ entries: [AuditEntry], within connection: PostgresConnection) async throws {
+        guard !entries.isEmpty else { return }
+        _ = try await Self.append(entries, on: connection, milliseconds: AuditTime.milliseconds(clock()), logger: database.logger)
+    }
+
     /// Writes one batch in one transaction, chained after the last stored record.
     private static func write(_ entries: [AuditEntry], to database: PostgresDatabase, time: Date) async throws -> [AuditRecord] {
         let logger = database.logger
         let milliseconds = AuditTime.milliseconds(time)
         return try await database.transaction("audit append") { connection in
-            try await connection.query(PostgresAuditSQL.lockForAppend, logger: logger)
-            var sequence: Int64 = 0
-            var hash = AuditHash.genesis
-            for try await (lastSequence, lastHash) in try await connection.query(PostgresAuditSQL.tip, logger: logger)
-                .decode((Int64, ByteBuffer).self)
-            {
-                sequence = lastSequence
-                hash = lastHash.bytes
-            }
-            var built: [AuditRecordBuilder.Built] = []
-            built.reserveCapacity(entries.count)
-            for entry in entries {
-                let next = try AuditRecordBuilder.record(
-                    for: entry, sequence: sequence + 1, previousHash: hash, milliseconds: milliseconds)
-                sequence = next.fields.sequence
-                hash = next.hash
-                built.append(next)
-            }
-            try await connection.query(PostgresAuditSQL.insert(built.map { ($0.fields, $0.hash) }), logger: logger)
-            return built.map(\.record)
+            try await append(entries, on: connection, milliseconds: milliseconds, logger: logger)
         }
+    }
+
+    private static func append(
+        _ entries: [AuditEntry], on connection: PostgresConnection, milliseconds: Int64, logger: Logger
+    ) async throws -> [AuditRecord] {
+        try await connection.query(PostgresAuditSQL.lockForAppend, logger: logger)
+        var sequence: Int64 = 0
+        var hash = AuditHash.genesis
+        for try await (lastSequence, lastHash) in try await connection.query(PostgresAuditSQL.tip, logger: logger)
+            .decode((Int64, ByteBuffer).self)
+        {
+            sequence = lastSequence
+            hash = lastHash.bytes
+        }
+        var built: [AuditRecordBuilder.Built] = []
+        built.reserveCapacity(entries.count)
+        for entry in entries {
+            let next = try AuditRecordBuilder.record(
+                for: entry, sequence: sequence + 1, previousHash: hash, milliseconds: milliseconds)
+            sequence = next.fields.sequence
+            hash = next.hash
+            built.append(next)
+        }
+        try await connection.query(PostgresAuditSQL.insert(built.map { ($0.fields, $0.hash) }), logger: logger)
+        return built.map(\.record)
     }
 }

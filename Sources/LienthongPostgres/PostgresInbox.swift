@@ -17,22 +17,26 @@ public final class PostgresInbox: Inbox {
         var receipt: DeliveryReceipt
         var route: InboxRoute
         var now: Int64
+        /// Appended to the audit trail when the message is stored.
+        var audit: [AuditEntry]
     }
 
     private let database: PostgresDatabase
     private let writer: PostgresBatchWriter<Store, InboxStoreOutcome>
 
-    init(database: PostgresDatabase, maximumBatch: Int = 256) {
+    /// `auditLog` is the trail in the same database, which stores' records join.
+    init(database: PostgresDatabase, auditLog: PostgresAuditLog, maximumBatch: Int = 256) {
         self.database = database
         self.writer = PostgresBatchWriter(maximumBatch: maximumBatch) { batch in
-            try await Self.store(batch, into: database)
+            try await Self.store(batch, into: database, auditLog: auditLog)
         }
     }
 
     public func store(
-        _ message: StoredMessage, receipt: DeliveryReceipt, route: InboxRoute, now: Date
+        _ message: StoredMessage, receipt: DeliveryReceipt, route: InboxRoute, now: Date, audit: [AuditEntry]
     ) async throws -> InboxStoreOutcome {
-        try await writer.submit(Store(message: message, receipt: receipt, route: route, now: MessagingMilliseconds.of(now)))
+        try await writer.submit(
+            Store(message: message, receipt: receipt, route: route, now: MessagingMilliseconds.of(now), audit: audit))
     }
 
     public func entry(_ id: MessageID) async throws -> InboxEntry? {
@@ -117,7 +121,9 @@ public final class PostgresInbox: Inbox {
     }
 
     /// Stores a batch in one transaction under the append lock; answers each store in order.
-    private static func store(_ batch: [Store], into database: PostgresDatabase) async throws -> [InboxStoreOutcome] {
+    private static func store(
+        _ batch: [Store], into database: PostgresDatabase, auditLog: PostgresAuditLog
+    ) async throws -> [InboxStoreOutcome] {
         let logger = database.logger
         return try await database.transaction("inbox store") { connection in
             try await connection.query(PostgresInboxSQL.lockForAppend, logger: logger)
@@ -154,6 +160,10 @@ public final class PostgresInbox: Inbox {
                 settled[message.id] = stored
                 outcomes.append(outcome(of: message, against: stored))
             }
+            let audit = zip(batch, outcomes).flatMap { item, outcome -> [AuditEntry] in
+                if case .stored = outcome { item.audit } else { [] }
+            }
+            try await auditLog.append(audit, within: connection)
             return outcomes
         }
     }

@@ -18,32 +18,38 @@ public final class PostgresOutbox: Outbox {
         var priority: MessagePriority
         var client: String?
         var now: Int64
+        var audit: [AuditEntry]
     }
 
     /// A delivery report: each is one UPDATE, and concurrent reports share a transaction.
     private struct Report: Sendable {
         var id: MessageID
         var query: PostgresQuery
+        /// Appended to the audit trail when the report changes its row.
+        var audit: [AuditEntry] = []
     }
 
     private let database: PostgresDatabase
     private let enqueuer: PostgresBatchWriter<Enqueue, Bool>
     private let reporter: PostgresBatchWriter<Report, Bool>
 
-    init(database: PostgresDatabase, maximumBatch: Int = 512) {
+    /// `auditLog` is the trail in the same database, which writes' records join.
+    init(database: PostgresDatabase, auditLog: PostgresAuditLog, maximumBatch: Int = 512) {
         self.database = database
         // 13 parameters a row, within the protocol's 65,535.
         self.enqueuer = PostgresBatchWriter(maximumBatch: min(max(1, maximumBatch), 4_000)) { batch in
-            try await Self.insert(batch, into: database)
+            try await Self.insert(batch, into: database, auditLog: auditLog)
         }
         self.reporter = PostgresBatchWriter(maximumBatch: max(1, maximumBatch)) { batch in
-            try await Self.apply(batch, on: database)
+            try await Self.apply(batch, on: database, auditLog: auditLog)
         }
     }
 
-    public func enqueue(_ message: StoredMessage, priority: MessagePriority, client: String?, now: Date) async throws {
+    public func enqueue(
+        _ message: StoredMessage, priority: MessagePriority, client: String?, now: Date, audit: [AuditEntry]
+    ) async throws {
         let inserted = try await enqueuer.submit(
-            Enqueue(message: message, priority: priority, client: client, now: MessagingMilliseconds.of(now)))
+            Enqueue(message: message, priority: priority, client: client, now: MessagingMilliseconds.of(now), audit: audit))
         guard inserted else { throw MessagingStoreError.duplicateMessage(message.id) }
     }
 
@@ -66,10 +72,14 @@ public final class PostgresOutbox: Outbox {
     }
 
     @discardableResult
-    public func markDelivered(_ claim: OutboxClaim, receipt: DeliveryReceipt, now: Date) async throws -> Bool {
+    public func markDelivered(
+        _ claim: OutboxClaim, receipt: DeliveryReceipt, now: Date, audit: [AuditEntry]
+    ) async throws -> Bool {
         let id = claim.entry.message.id
         return try await reporter.submit(
-            Report(id: id, query: PostgresOutboxSQL.delivered(id, receipt: receipt, now: MessagingMilliseconds.of(now))))
+            Report(
+                id: id, query: PostgresOutboxSQL.delivered(id, receipt: receipt, now: MessagingMilliseconds.of(now)),
+                audit: audit))
     }
 
     @discardableResult
@@ -138,39 +148,45 @@ public final class PostgresOutbox: Outbox {
         }
     }
 
-    private static func insert(_ batch: [Enqueue], into database: PostgresDatabase) async throws -> [Bool] {
+    private static func insert(
+        _ batch: [Enqueue], into database: PostgresDatabase, auditLog: PostgresAuditLog
+    ) async throws -> [Bool] {
         // Only the first of several enqueues of one id in a batch may be new; the rest are duplicates.
-        var first: [MessageID: Int] = [:]
-        for (index, item) in batch.enumerated() where first[item.message.id] == nil { first[item.message.id] = index }
+        var firstIndex: [MessageID: Int] = [:]
+        for (index, item) in batch.enumerated() where firstIndex[item.message.id] == nil { firstIndex[item.message.id] = index }
+        let first = firstIndex
         let rows = first.values.sorted().map { batch[$0] }.map { ($0.message, $0.priority, $0.client, $0.now) }
         let logger = database.logger
-        let inserted = try await database.transaction("outbox enqueue") { connection in
+        return try await database.transaction("outbox enqueue") { connection in
             var inserted = Set<String>()
             for try await id in try await connection.query(PostgresOutboxSQL.insert(rows), logger: logger)
                 .decode(String.self)
             {
                 inserted.insert(id)
             }
-            return inserted
-        }
-        return batch.enumerated().map { index, item in
-            first[item.message.id] == index && inserted.contains(item.message.id.rawValue)
+            let isNew = batch.enumerated().map { index, item in
+                first[item.message.id] == index && inserted.contains(item.message.id.rawValue)
+            }
+            try await auditLog.append(zip(batch, isNew).filter(\.1).flatMap(\.0.audit), within: connection)
+            return isNew
         }
     }
 
     /// Applies a batch of reports in one transaction, in message id order so that two replicas
     /// reporting on overlapping messages lock rows in the same order; answers in arrival order.
-    private static func apply(_ batch: [Report], on database: PostgresDatabase) async throws -> [Bool] {
+    private static func apply(
+        _ batch: [Report], on database: PostgresDatabase, auditLog: PostgresAuditLog
+    ) async throws -> [Bool] {
         let logger = database.logger
         let order = batch.indices.sorted { batch[$0].id.rawValue < batch[$1].id.rawValue }
-        let changed = try await database.transaction("outbox report") { connection in
+        return try await database.transaction("outbox report") { connection in
             var changed = [Bool](repeating: false, count: batch.count)
             for index in order {
                 changed[index] = try await !connection.rows(batch[index].query, logger: logger).isEmpty
             }
+            try await auditLog.append(zip(batch, changed).filter(\.1).flatMap(\.0.audit), within: connection)
             return changed
         }
-        return changed
     }
 
     // MARK: - Claiming

@@ -76,10 +76,11 @@ public final class PostgresStore: StoreBackend {
         self.schema = schema
         self.poolTask = poolTask
         self.location = location
-        self.auditLog = PostgresAuditLog(database: database)
+        let auditLog = PostgresAuditLog(database: database)
+        self.auditLog = auditLog
         self.replayGuard = PostgresReplayGuard(database: database, pruneInterval: replayPruneInterval)
-        self.outbox = PostgresOutbox(database: database)
-        self.inbox = PostgresInbox(database: database)
+        self.outbox = PostgresOutbox(database: database, auditLog: auditLog)
+        self.inbox = PostgresInbox(database: database, auditLog: auditLog)
     }
 
     /// Frees nothing: the leases in a shared database may belong to live replicas, and a dead

@@ -31,8 +31,9 @@ public final class GatewayStore: Sendable {
         let auditLog = try await SQLiteAuditLog(database: database)
         let replayGuard = SQLiteReplayGuard(database: database, pruneInterval: replayPruneInterval)
         return GatewayStore(
-            database: database, auditLog: auditLog, replayGuard: replayGuard, outbox: SQLiteOutbox(database: database),
-            inbox: SQLiteInbox(database: database))
+            database: database, auditLog: auditLog, replayGuard: replayGuard,
+            outbox: SQLiteOutbox(database: database, auditLog: auditLog),
+            inbox: SQLiteInbox(database: database, auditLog: auditLog))
     }
 
     private init(

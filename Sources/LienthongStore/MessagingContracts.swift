@@ -247,9 +247,13 @@ public struct OutboxQuery: Sendable, Hashable {
 
 /// The durable outbox of messages this gateway sends asynchronously.
 public protocol Outbox: Sendable {
-    /// Stores `message` as `accepted`, due at `now`. Durable on return: only then may the client be
-    /// told `202`. Throws `MessagingStoreError.duplicateMessage` when the id is already stored.
-    func enqueue(_ message: StoredMessage, priority: MessagePriority, client: String?, now: Date) async throws
+    /// Stores `message` as `accepted`, due at `now`, and appends `audit` to the audit trail in the
+    /// same transaction: the message is accepted with its records or not at all, for one commit.
+    /// Durable on return: only then may the client be told `202`. Throws
+    /// `MessagingStoreError.duplicateMessage` (and records nothing) when the id is already stored.
+    func enqueue(
+        _ message: StoredMessage, priority: MessagePriority, client: String?, now: Date, audit: [AuditEntry]
+    ) async throws
 
     /// Hands out due messages (state `accepted` or `sending`, `nextAttemptAt <= now`, no live lease),
     /// highest priority first, then earliest due, then oldest; respecting the request's limits.
@@ -257,11 +261,12 @@ public protocol Outbox: Sendable {
     /// Safe to call concurrently from several workers and replicas: a message is never leased twice.
     func claim(_ request: OutboxClaimRequest) async throws -> [OutboxClaim]
 
-    /// Records the receipt: the message becomes `delivered`. A receipt is proof whoever got it, so
-    /// this succeeds for any lease holder as long as the message is not yet `delivered`; returns
-    /// false when it already was (or is unknown).
+    /// Records the receipt: the message becomes `delivered`, and `audit` is appended to the audit
+    /// trail in the same transaction. A receipt is proof whoever got it, so this succeeds for any
+    /// lease holder as long as the message is not yet `delivered`; returns false (and records
+    /// nothing) when it already was (or is unknown).
     @discardableResult
-    func markDelivered(_ claim: OutboxClaim, receipt: DeliveryReceipt, now: Date) async throws -> Bool
+    func markDelivered(_ claim: OutboxClaim, receipt: DeliveryReceipt, now: Date, audit: [AuditEntry]) async throws -> Bool
 
     /// Records a failed attempt: `sending` again, due at the retry time, or `dead`. Ignored (false)
     /// unless the message is still leased to `claim.owner` for `claim.attempt`.
@@ -377,9 +382,11 @@ public struct InboxClaim: Sendable, Hashable {
 /// The durable inbox of messages this gateway received asynchronously, keyed by message id.
 public protocol Inbox: Sendable {
     /// Stores `message` with the `receipt` about to be answered, unless its id is already stored
-    /// (whatever the sender: ids are UUIDv7). Durable on return: only then may the receipt be sent.
-    func store(_ message: StoredMessage, receipt: DeliveryReceipt, route: InboxRoute, now: Date) async throws
-        -> InboxStoreOutcome
+    /// (whatever the sender: ids are UUIDv7). When it is stored, `audit` is appended to the audit
+    /// trail in the same transaction. Durable on return: only then may the receipt be sent.
+    func store(
+        _ message: StoredMessage, receipt: DeliveryReceipt, route: InboxRoute, now: Date, audit: [AuditEntry]
+    ) async throws -> InboxStoreOutcome
 
     /// One received message, or nil.
     func entry(_ id: MessageID) async throws -> InboxEntry?
@@ -419,4 +426,28 @@ public protocol Inbox: Sendable {
     /// long as they are kept, so the cutoff must lie beyond any sender's retry horizon.
     @discardableResult
     func purge(finishedBefore cutoff: Date) async throws -> Int
+}
+
+// MARK: - Without audit records
+
+extension Outbox {
+    /// `enqueue` with no audit record (tools and tests).
+    public func enqueue(_ message: StoredMessage, priority: MessagePriority, client: String?, now: Date) async throws {
+        try await enqueue(message, priority: priority, client: client, now: now, audit: [])
+    }
+
+    /// `markDelivered` with no audit record (tools and tests).
+    @discardableResult
+    public func markDelivered(_ claim: OutboxClaim, receipt: DeliveryReceipt, now: Date) async throws -> Bool {
+        try await markDelivered(claim, receipt: receipt, now: now, audit: [])
+    }
+}
+
+extension Inbox {
+    /// `store` with no audit record (tools and tests).
+    public func store(
+        _ message: StoredMessage, receipt: DeliveryReceipt, route: InboxRoute, now: Date
+    ) async throws -> InboxStoreOutcome {
+        try await store(message, receipt: receipt, route: route, now: now, audit: [])
+    }
 }

@@ -96,6 +96,8 @@ public protocol AuditLog: Sendable {
     func append(contentsOf entries: [AuditEntry]) async throws -> [AuditRecord]
     /// Every record about `messageID` (as the message or as the request it answers), in order.
     func records(for messageID: MessageID) async throws -> [AuditRecord]
+    /// Up to `limit` records after sequence `after`, in order: pages through the whole trail.
+    func records(after sequence: Int64, limit: Int) async throws -> [AuditRecord]
     /// Recomputes the whole chain.
     func verify() async throws -> AuditVerification
 }

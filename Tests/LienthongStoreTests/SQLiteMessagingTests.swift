@@ -59,7 +59,8 @@ struct SQLiteMessagingTests {
         let directory = try TemporaryDirectory()
         let previous = try SQLiteDatabase(path: directory.databasePath, migrations: Array(GatewayStore.migrations.dropLast()))
         let message = try MessagingConformance.message()
-        try await SQLiteOutbox(database: previous).enqueue(message, priority: .normal, client: nil, now: now)
+        let previousAudit = try await SQLiteAuditLog(database: previous)
+        try await SQLiteOutbox(database: previous, auditLog: previousAudit).enqueue(message, priority: .normal, client: nil, now: now)
         await previous.close()
         let store = try await GatewayStore.open(dataDirectory: directory.path)
         let indexes = try await store.database.perform { connection in

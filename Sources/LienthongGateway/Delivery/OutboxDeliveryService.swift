@@ -104,17 +104,16 @@ public struct OutboxDeliveryService: Service {
             let receipt = DeliveryReceipt(
                 id: receiptEnvelope.id, created: receiptEnvelope.created, payload: receiptEnvelope.payload, jws: receiptJWS)
             do {
-                // A failure here leaves the message leased: it is sent again after the lease, and the
-                // receiver answers with the same receipt.
-                guard try await outbox.markDelivered(claim, receipt: receipt, now: clock()) else { return }
+                // The receipt and its two records are one commit. A failure leaves the message
+                // leased: it is sent again after the lease, and the receiver answers with the same receipt.
+                let records = try audit.entries(for: [
+                    .init(envelope, .outbound, outcome: "delivered", jws: message.jws),
+                    .init(receiptEnvelope, .inbound, outcome: "receipt", jws: receiptJWS),
+                ])
+                try await outbox.markDelivered(claim, receipt: receipt, now: clock(), audit: records)
             } catch {
                 logger.error("cannot record a receipt", metadata: ["message": "\(message.id)", "error": "\(error)"])
-                return
             }
-            // Both records join one audit transaction.
-            async let delivered: Void = record(envelope, direction: .outbound, outcome: "delivered", jws: message.jws)
-            async let received: Void = record(receiptEnvelope, direction: .inbound, outcome: "receipt", jws: receiptJWS)
-            _ = await (delivered, received)
         case .failed(let reason, let permanent):
             var generator = SystemRandomNumberGenerator()
             let now = clock()

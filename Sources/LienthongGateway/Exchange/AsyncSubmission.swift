@@ -70,16 +70,14 @@ public struct AsyncSubmission: Sendable {
             } catch {
                 throw .internalError("cannot digest the payload: \(error)")
             }
-            do { try await outbox.enqueue(stored, priority: submission.priority, client: client.name, now: now) } catch {
+            // The message and its "queued" record are one commit: accepted with its record or not at all.
+            let record = try audit.entries(for: [.init(envelope, .outbound, outcome: "queued", jws: jws)])
+            do {
+                try await outbox.enqueue(stored, priority: submission.priority, client: client.name, now: now, audit: record)
+            } catch {
                 logger.error("the outbox refused a message", metadata: ["error": "\(error)"])
                 throw .storeUnavailable("the message was not accepted: \(error)")
             }
-            // Accepted and durable from here on: an audit failure must not turn it into an error.
-            do { try await audit.record(envelope, direction: .outbound, outcome: "queued", jws: jws) } catch {
-                logger.error("cannot audit a queued message", metadata: ["message": "\(envelope.id)", "error": "\(error)"])
-            }
-            // Woken after the audit record, so that "queued" normally precedes "delivered" (a worker
-            // polling at that very moment may still send it first: the trail records what happened).
             deliveryWakeUp.signal()
             let body = JSONValue.object(JSONObject([
                 ("id", .string(envelope.id.rawValue)), ("status", .string(OutboxState.accepted.rawValue)),

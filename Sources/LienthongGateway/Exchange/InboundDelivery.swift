@@ -82,20 +82,20 @@ public struct InboundDelivery: Sendable {
                 id: request.id, from: request.from, to: request.to, service: request.service, created: request.created,
                 correlationID: request.correlationID, payload: payload, jws: jws, payloadDigest: try Self.digest(payload))
             let route = routes.route(for: request.service)
+            // The message and its two records are one commit.
+            let records = try audit.entries(for: [
+                .init(request, .inbound, outcome: "stored", jws: jws), .init(receipt, .outbound, outcome: "receipt", jws: receiptJWS),
+            ])
             let outcome: InboxStoreOutcome
             do {
                 outcome = try await inbox.store(
                     stored, receipt: DeliveryReceipt(id: receipt.id, created: receipt.created, payload: receipt.payload, jws: receiptJWS),
-                    route: route, now: now)
+                    route: route, now: now, audit: records)
             } catch {
                 throw Problem.storeUnavailable("the inbox cannot store the message: \(error)")
             }
             switch outcome {
             case .stored:
-                // Both records join one audit transaction.
-                async let stored: Void = record(request, direction: .inbound, outcome: "stored", jws: jws)
-                async let given: Void = record(receipt, direction: .outbound, outcome: "receipt", jws: receiptJWS)
-                _ = await (stored, given)
                 if route != .client { dispatchWakeUp.signal() }
                 return try answer(receipt, jws: receiptJWS)
             case .alreadyStored(let original):

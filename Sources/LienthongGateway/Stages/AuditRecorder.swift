@@ -40,12 +40,19 @@ public struct AuditRecorder: Sendable {
     /// Records `events` as consecutive records in one durable write: an exchange's request and
     /// answer cost one commit.
     public func record(_ events: [Event]) async throws(Problem) {
-        var entries: [AuditEntry] = []
-        entries.reserveCapacity(events.count)
-        for event in events { entries.append(try entry(for: event)) }
+        let entries = try self.entries(for: events)
         do { try await log.append(contentsOf: entries) } catch {
             throw .internalError("the audit log failed: \(error)")
         }
+    }
+
+    /// The records `events` make, for a store write that appends them in its own transaction
+    /// (the outbox and the inbox record a change of state and its audit records in one commit).
+    public func entries(for events: [Event]) throws(Problem) -> [AuditEntry] {
+        var entries: [AuditEntry] = []
+        entries.reserveCapacity(events.count)
+        for event in events { entries.append(try entry(for: event)) }
+        return entries
     }
 
     private func entry(for event: Event) throws(Problem) -> AuditEntry {

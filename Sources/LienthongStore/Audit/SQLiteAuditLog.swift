@@ -12,6 +12,7 @@ import Synchronization
 public final class SQLiteAuditLog: AuditLog {
     private let database: SQLiteDatabase
     private let tip: AuditChainTip
+    private let clock: @Sendable () -> Date
     /// One submission is one caller's entries, kept consecutive in the chain.
     private let writer: SQLiteGroupCommit<[AuditEntry], [AuditRecord]>
     /// Records fetched per round trip while verifying, bounding memory whatever the chain length.
@@ -30,9 +31,12 @@ public final class SQLiteAuditLog: AuditLog {
         let tip = AuditChainTip(current)
         self.database = database
         self.tip = tip
+        self.clock = clock
         self.verifyPageSize = Int64(max(1, verifyPageSize))
         self.writer = SQLiteGroupCommit(database: database, maximumBatch: maximumBatch) { connection, submissions in
-            let records = try Self.write(submissions.flatMap { $0 }, to: connection, tip: tip, time: clock())
+            let records = try Self.transaction(on: connection, tip: tip, time: clock()) { appender in
+                try appender.append(submissions.flatMap { $0 })
+            }
             // Hand each caller back its own records, in the order it gave its entries.
             var remaining = records[...]
             return submissions.map { entries in
@@ -60,6 +64,16 @@ public final class SQLiteAuditLog: AuditLog {
         let rows = try await database.perform { connection in
             try connection.query(AuditSQL.byMessage, [.text(messageID.rawValue)]) { row throws(SQLiteError) in
                 try AuditRow(row)
+            }
+        }
+        return try rows.map { try $0.record() }
+    }
+
+    public func records(after sequence: Int64, limit: Int) async throws -> [AuditRecord] {
+        guard limit > 0 else { return [] }
+        let rows = try await database.perform { connection in
+            try connection.query(AuditSQL.page, [.integer(sequence), .integer(Int64.max), .integer(Int64(limit))]) {
+                row throws(SQLiteError) in try AuditRow(row)
             }
         }
         return try rows.map { try $0.record() }
@@ -112,34 +126,59 @@ public final class SQLiteAuditLog: AuditLog {
         return (verifier, broken, rowsRead)
     }
 
-    /// Writes one batch in one transaction; runs on the database queue.
-    private static func write(
-        _ entries: [AuditEntry], to connection: SQLiteConnection, tip: AuditChainTip, time: Date
-    ) throws -> [AuditRecord] {
-        let start = tip.current
-        let milliseconds = AuditTime.milliseconds(time)
+    /// Runs `body` in one transaction on `connection` (the caller is on the database queue) with an
+    /// appender chained after the trail's last record: the outbox and the inbox write a change of
+    /// state and its audit records as one durable write. The tip moves only if the transaction
+    /// commits.
+    func transaction<T>(
+        on connection: SQLiteConnection, durable: Bool = true, _ body: (inout AuditAppender) throws -> T
+    ) throws -> T {
+        try Self.transaction(on: connection, durable: durable, tip: tip, time: clock(), body)
+    }
+
+    private static func transaction<T>(
+        on connection: SQLiteConnection, durable: Bool = true, tip: AuditChainTip, time: Date,
+        _ body: (inout AuditAppender) throws -> T
+    ) throws -> T {
+        var appender = AuditAppender(connection: connection, position: tip.current, milliseconds: AuditTime.milliseconds(time))
         do {
-            let (records, newTip) = try connection.transaction { () throws -> ([AuditRecord], AuditChainTip.Position) in
-                var last = start
-                var records: [AuditRecord] = []
-                records.reserveCapacity(entries.count)
-                for entry in entries {
-                    let built = try AuditRecordBuilder.record(
-                        for: entry, sequence: last.sequence + 1, previousHash: last.hash, milliseconds: milliseconds)
-                    try connection.execute(AuditSQL.insert, AuditSQL.insertBindings(built.fields, hash: built.hash))
-                    last = AuditChainTip.Position(sequence: built.fields.sequence, hash: built.hash)
-                    records.append(built.record)
-                }
-                return (records, last)
-            }
-            // Only a committed batch moves the tip.
-            tip.move(to: newTip)
-            return records
+            let result = try connection.transaction(durable: durable) { try body(&appender) }
+            tip.move(to: appender.position)
+            return result
         } catch {
             // Keep the cache equal to the file whatever happened to the failed transaction.
             if let stored = try? AuditChainTip.read(connection) { tip.move(to: stored) }
             throw error
         }
+    }
+}
+
+/// Appends chained audit records inside a transaction that `SQLiteAuditLog.transaction` runs.
+struct AuditAppender {
+    let connection: SQLiteConnection
+    /// The last record written so far, committed or in this transaction.
+    private(set) var position: AuditChainTip.Position
+    let milliseconds: Int64
+
+    init(connection: SQLiteConnection, position: AuditChainTip.Position, milliseconds: Int64) {
+        self.connection = connection
+        self.position = position
+        self.milliseconds = milliseconds
+    }
+
+    /// Inserts `entries` as the next records, in order.
+    @discardableResult
+    mutating func append(_ entries: [AuditEntry]) throws -> [AuditRecord] {
+        var records: [AuditRecord] = []
+        records.reserveCapacity(entries.count)
+        for entry in entries {
+            let built = try AuditRecordBuilder.record(
+                for: entry, sequence: position.sequence + 1, previousHash: position.hash, milliseconds: milliseconds)
+            try connection.execute(AuditSQL.insert, AuditSQL.insertBindings(built.fields, hash: built.hash))
+            position = AuditChainTip.Position(sequence: built.fields.sequence, hash: built.hash)
+            records.append(built.record)
+        }
+        return records
     }
 }
 

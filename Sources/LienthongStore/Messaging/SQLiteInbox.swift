@@ -9,7 +9,8 @@ import LienthongCore
 /// receipt back.
 public final class SQLiteInbox: Inbox {
     enum Write: Sendable {
-        case store(StoredMessage, receipt: DeliveryReceipt, route: InboxRoute, now: Int64)
+        /// `audit` is appended when the message is stored (not for a re-delivery or a conflict).
+        case store(StoredMessage, receipt: DeliveryReceipt, route: InboxRoute, now: Int64, audit: [AuditEntry])
         case processed(InboxClaim, now: Int64)
         case failed(InboxClaim, error: String, disposition: FailureDisposition, now: Int64)
     }
@@ -26,19 +27,28 @@ public final class SQLiteInbox: Inbox {
 
     /// - Parameters:
     ///   - database: a database with `GatewayStore.migrations` applied.
+    ///   - auditLog: the audit trail in the same database, which stores' records join.
     ///   - maximumBatch: the most writes committed in one transaction.
-    public init(database: SQLiteDatabase, maximumBatch: Int = 512) {
+    public init(database: SQLiteDatabase, auditLog: SQLiteAuditLog, maximumBatch: Int = 512) {
         self.database = database
         self.writer = SQLiteGroupCommit(database: database, maximumBatch: maximumBatch) { connection, writes in
-            try connection.transaction { try writes.map { try Self.apply($0, on: connection) } }
+            try auditLog.transaction(on: connection) { appender in
+                try writes.map { write in
+                    let result = try Self.apply(write, on: connection)
+                    if case .stored(.stored(_)) = result, case .store(_, _, _, _, let audit) = write {
+                        try appender.append(audit)
+                    }
+                    return result
+                }
+            }
         }
     }
 
     public func store(
-        _ message: StoredMessage, receipt: DeliveryReceipt, route: InboxRoute, now: Date
+        _ message: StoredMessage, receipt: DeliveryReceipt, route: InboxRoute, now: Date, audit: [AuditEntry]
     ) async throws -> InboxStoreOutcome {
         let outcome = try await writer.submit(
-            .store(message, receipt: receipt, route: route, now: MessagingTime.milliseconds(now)))
+            .store(message, receipt: receipt, route: route, now: MessagingTime.milliseconds(now), audit: audit))
         guard case .stored(let stored) = outcome else {
             throw MessagingStoreError.unreadableRow(table: "inbox_messages", reason: "no outcome for \(message.id)")
         }
@@ -146,7 +156,7 @@ public final class SQLiteInbox: Inbox {
 
     private static func apply(_ write: Write, on connection: SQLiteConnection) throws -> WriteResult {
         switch write {
-        case .store(let message, let receipt, let route, let now):
+        case .store(let message, let receipt, let route, let now, _):
             try connection.execute(InboxSQL.insert, [
                 .text(message.id.rawValue), .text(message.from.rawValue), .text(message.to.rawValue),
                 .text(message.service.rawValue), .integer(MessagingTime.milliseconds(message.created)),

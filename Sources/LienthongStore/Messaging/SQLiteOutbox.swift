@@ -11,9 +11,17 @@ import LienthongCore
 public final class SQLiteOutbox: Outbox {
     /// One write that may share a transaction with others.
     enum Write: Sendable {
-        case enqueue(StoredMessage, priority: MessagePriority, client: String?, now: Int64)
-        case delivered(MessageID, receipt: DeliveryReceipt, now: Int64)
+        case enqueue(StoredMessage, priority: MessagePriority, client: String?, now: Int64, audit: [AuditEntry])
+        case delivered(MessageID, receipt: DeliveryReceipt, now: Int64, audit: [AuditEntry])
         case failed(OutboxClaim, error: String, disposition: FailureDisposition, now: Int64)
+
+        /// Appended to the audit trail when the write changes its row.
+        var audit: [AuditEntry] {
+            switch self {
+            case .enqueue(_, _, _, _, let audit), .delivered(_, _, _, let audit): audit
+            case .failed: []
+            }
+        }
     }
 
     private let database: SQLiteDatabase
@@ -21,17 +29,26 @@ public final class SQLiteOutbox: Outbox {
 
     /// - Parameters:
     ///   - database: a database with `GatewayStore.migrations` applied.
+    ///   - auditLog: the audit trail in the same database, which writes' records join.
     ///   - maximumBatch: the most writes committed in one transaction.
-    public init(database: SQLiteDatabase, maximumBatch: Int = 1_024) {
+    public init(database: SQLiteDatabase, auditLog: SQLiteAuditLog, maximumBatch: Int = 1_024) {
         self.database = database
         self.writer = SQLiteGroupCommit(database: database, maximumBatch: maximumBatch) { connection, writes in
-            try connection.transaction { try writes.map { try Self.apply($0, on: connection) } }
+            try auditLog.transaction(on: connection) { appender in
+                try writes.map { write in
+                    let changed = try Self.apply(write, on: connection)
+                    if changed { try appender.append(write.audit) }
+                    return changed
+                }
+            }
         }
     }
 
-    public func enqueue(_ message: StoredMessage, priority: MessagePriority, client: String?, now: Date) async throws {
+    public func enqueue(
+        _ message: StoredMessage, priority: MessagePriority, client: String?, now: Date, audit: [AuditEntry]
+    ) async throws {
         let inserted = try await writer.submit(
-            .enqueue(message, priority: priority, client: client, now: MessagingTime.milliseconds(now)))
+            .enqueue(message, priority: priority, client: client, now: MessagingTime.milliseconds(now), audit: audit))
         guard inserted else { throw MessagingStoreError.duplicateMessage(message.id) }
     }
 
@@ -56,8 +73,11 @@ public final class SQLiteOutbox: Outbox {
     }
 
     @discardableResult
-    public func markDelivered(_ claim: OutboxClaim, receipt: DeliveryReceipt, now: Date) async throws -> Bool {
-        try await writer.submit(.delivered(claim.entry.message.id, receipt: receipt, now: MessagingTime.milliseconds(now)))
+    public func markDelivered(
+        _ claim: OutboxClaim, receipt: DeliveryReceipt, now: Date, audit: [AuditEntry]
+    ) async throws -> Bool {
+        try await writer.submit(
+            .delivered(claim.entry.message.id, receipt: receipt, now: MessagingTime.milliseconds(now), audit: audit))
     }
 
     @discardableResult
@@ -169,7 +189,7 @@ public final class SQLiteOutbox: Outbox {
 
     private static func apply(_ write: Write, on connection: SQLiteConnection) throws -> Bool {
         switch write {
-        case .enqueue(let message, let priority, let client, let now):
+        case .enqueue(let message, let priority, let client, let now, _):
             try connection.execute(OutboxSQL.insert, [
                 .text(message.id.rawValue), .text(message.from.rawValue), .text(message.to.rawValue),
                 .text(message.service.rawValue), .integer(MessagingTime.milliseconds(message.created)),
@@ -177,7 +197,7 @@ public final class SQLiteOutbox: Outbox {
                 .blob(message.payloadDigest), .integer(Int64(priority.rawValue)), .optionalText(client), .integer(now),
                 .integer(now),
             ])
-        case .delivered(let id, let receipt, let now):
+        case .delivered(let id, let receipt, let now, _):
             try connection.execute(OutboxSQL.delivered, [
                 .text(receipt.id.rawValue), .integer(MessagingTime.milliseconds(receipt.created)), .blob(receipt.payload),
                 .text(receipt.jws), .integer(now), .text(id.rawValue),

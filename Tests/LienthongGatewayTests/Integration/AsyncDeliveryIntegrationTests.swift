@@ -135,10 +135,10 @@ struct AsyncDeliveryIntegrationTests {
             }
             #expect(pair.adapter.counts[id] == 1)
 
-            let provinceOutcomes = await pair.province.auditLog.entries.filter { $0.messageID == id || $0.correlationID == id }
+            let provinceOutcomes = try await pair.province.auditLog.allEntries().filter { $0.messageID == id || $0.correlationID == id }
             // Both sides recorded everything (the order of "queued" and a fast delivery is not fixed).
             #expect(provinceOutcomes.map(\.outcome).sorted() == ["delivered", "queued", "receipt"])
-            let ministryOutcomes = await pair.ministry.auditLog.entries.filter { $0.messageID == id || $0.correlationID == id }
+            let ministryOutcomes = try await pair.ministry.auditLog.allEntries().filter { $0.messageID == id || $0.correlationID == id }
             #expect(ministryOutcomes.map(\.outcome).sorted() == ["processed", "receipt", "stored"])
         }
     }
@@ -222,7 +222,7 @@ struct AsyncDeliveryIntegrationTests {
                 try await pair.ministry.store.inbox.entry(envelope.id)?.state == .done
             }
             #expect(pair.adapter.counts[envelope.id] == 1, "two deliveries, one effect")
-            let outcomes = await pair.ministry.auditLog.entries.filter { $0.messageID == envelope.id }.map(\.outcome)
+            let outcomes = try await pair.ministry.auditLog.allEntries().filter { $0.messageID == envelope.id }.map(\.outcome)
             #expect(outcomes.contains("stored") && outcomes.contains("redelivered") && outcomes.contains("rejected:id-conflict"))
             await caller.shutdown()
         }
@@ -253,7 +253,7 @@ struct AsyncDeliveryIntegrationTests {
                 #expect(dead["attempts"] == .number(JSONNumber(3)))
                 #expect(dead["lastError"]?.asString?.isEmpty == false)
                 #expect(dead["nextAttemptAt"] == nil)
-                #expect(await province.auditLog.entries.contains { $0.messageID == id && $0.outcome == "dead" })
+                #expect(try await province.auditLog.allEntries().contains { $0.messageID == id && $0.outcome == "dead" })
 
                 try await MessagingHarness.withGateway(
                     try ministryConfiguration(provinceURL: nil), identity: pki.ministry, dataDirectory: ministryDirectory,

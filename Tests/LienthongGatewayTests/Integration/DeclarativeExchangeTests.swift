@@ -78,7 +78,7 @@ struct DeclarativeExchangeTests {
                 let invalid = try await clients.callLocal(province, service: CardManifest.service, body: #"{"maThe": "123"}"#, apiKey: Self.apiKey)
                 #expect(invalid.status == 422)
                 #expect(seen.withLock { $0.count } == 3)
-                #expect(await ministry.auditLog.entries.map(\.outcome) == [
+                #expect(try await ministry.auditLog.allEntries().map(\.outcome) == [
                     "accepted", "answered", "rejected:not-found", "rejected:invalid-response",
                 ])
             }

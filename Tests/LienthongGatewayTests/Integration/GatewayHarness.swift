@@ -4,6 +4,7 @@ import LienthongCore
 import LienthongCrypto
 import LienthongPluginAPI
 import LienthongSchema
+import LienthongStore
 import Logging
 import NIOCore
 import Synchronization
@@ -16,7 +17,7 @@ struct GatewayHarness {
         let runtime: GatewayRuntime
         let localPort: Int
         let exchangePort: Int
-        let auditLog: InMemoryAuditLog
+        let auditLog: any AuditLog
 
         var localURL: String {
             "\(runtime.configuration.localAPI.clientCertificates ? "https" : "http")://127.0.0.1:\(localPort)"
@@ -48,9 +49,10 @@ struct GatewayHarness {
     /// Runs a gateway for the duration of `body`.
     static func withGateway<Result: Sendable>(
         _ configuration: GatewayConfiguration, identity: GatewayIdentity, plugins: [String: any LienthongPluginFactory] = [:],
-        messagingStores: MessagingStores? = nil, _ body: (Running) async throws -> Result
+        messagingStores: MessagingStores? = nil, auditLog: (any AuditLog)? = nil, _ body: (Running) async throws -> Result
     ) async throws -> Result {
-        let auditLog = InMemoryAuditLog()
+        // The store's own trail where there is a store: its writes append records in their transactions.
+        let auditLog = auditLog ?? InMemoryAuditLog()
         var logger = Logger(label: "test-\(configuration.agency)")
         logger.logLevel = .warning
         let runtime = try GatewayRuntime.build(

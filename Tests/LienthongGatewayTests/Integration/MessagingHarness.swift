@@ -21,7 +21,7 @@ enum MessagingHarness {
 
         var localURL: String { gateway.localURL }
         var exchangeURL: URL { gateway.exchangeURL }
-        var auditLog: InMemoryAuditLog { gateway.auditLog }
+        var auditLog: any AuditLog { gateway.auditLog }
     }
 
     /// Fast retries so a test sees several attempts in a second or two.
@@ -44,7 +44,7 @@ enum MessagingHarness {
         do {
             let result = try await GatewayHarness.withGateway(
                 configuration, identity: identity, plugins: plugins,
-                messagingStores: MessagingStores(outbox: store.outbox, inbox: store.inbox)
+                messagingStores: MessagingStores(outbox: store.outbox, inbox: store.inbox), auditLog: store.auditLog
             ) { gateway in
                 try await body(Running(gateway: gateway, store: store))
             }

@@ -18,7 +18,7 @@ struct AsyncPipelineTests {
         let pki: TestPKI
         let runtime: GatewayRuntime
         let store: GatewayStore
-        let audit: InMemoryAuditLog
+        let audit: any AuditLog
         let directory: String
 
         var messaging: AsyncMessaging {
@@ -50,7 +50,7 @@ struct AsyncPipelineTests {
         }
         let directory = MessagingHarness.temporaryDirectory()
         let store = try await GatewayStore.open(dataDirectory: directory)
-        let audit = InMemoryAuditLog()
+        let audit = store.auditLog
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let runtime = try GatewayRuntime.build(
@@ -101,7 +101,7 @@ struct AsyncPipelineTests {
             let verified = try JWSVerifier(trustStore: try TrustStore(certificates: [fixture.pki.ca.certificate]))
                 .verify(entry.message.jws, envelope: DeliveryAttempt.envelope(of: entry.message))
             #expect(verified.signer == TestPKI.ministryAgency)
-            #expect(await fixture.audit.entries.map(\.outcome) == ["queued"])
+            #expect(try await fixture.audit.allEntries().map(\.outcome) == ["queued"])
         }
     }
 
@@ -112,7 +112,10 @@ struct AsyncPipelineTests {
             let answer = try await fixture.messaging.submission.handle(submission())
             #expect(answer.status == 503)
             #expect(problemName(answer) == "store-unavailable")
-            #expect(await fixture.audit.entries.isEmpty)
+            let reopened = try await GatewayStore.open(dataDirectory: fixture.directory)
+            #expect(try await reopened.auditLog.allEntries().isEmpty)
+            #expect(try await reopened.outbox.counts().values.reduce(0, +) == 0)
+            await reopened.close()
         }
     }
 
@@ -169,7 +172,7 @@ struct AsyncPipelineTests {
             #expect(await inbound.handle(message, tlsPeer: TestPKI.otherProvinceAgency).status == 401)
             #expect(try await fixture.store.inbox.entry(envelope.id) == nil)
             // Only authenticated refusals are audited: the rogue signature and the stranger TLS peer left no record.
-            #expect(await fixture.audit.entries.map(\.outcome).sorted()
+            #expect(try await fixture.audit.allEntries().map(\.outcome).sorted()
                 == ["rejected:schema-violation", "rejected:unknown-service", "rejected:wrong-recipient"])
         }
     }

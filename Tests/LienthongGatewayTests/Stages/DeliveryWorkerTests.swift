@@ -63,7 +63,7 @@ struct DeliveryWorkerTests {
     }
 
     func service(
-        _ store: GatewayStore, transport: any PeerTransport, audit: InMemoryAuditLog,
+        _ store: GatewayStore, transport: any PeerTransport, audit: any AuditLog,
         settings custom: GatewayConfiguration.DeliverySettings? = nil
     ) throws -> OutboxDeliveryService {
         let verifier = JWSVerifier(trustStore: try TrustStore(certificates: [pki.ca.certificate]))
@@ -117,13 +117,13 @@ struct DeliveryWorkerTests {
             return try Self.receipt(for: message, signedBy: ministry, as: TestPKI.ministryAgency, payload: #"{"status":"stored"}"#)
         }
         try await withStore { store in
-            let audit = InMemoryAuditLog()
+            let audit = store.auditLog
             let claim = try await claimed(store)
             try await service(store, transport: transport, audit: audit).deliver(claim)
             let entry = try #require(try await store.outbox.entry(claim.entry.message.id))
             #expect(entry.state == .delivered)
             #expect(entry.receipt?.payload == Array(#"{"status":"stored"}"#.utf8))
-            #expect(await audit.entries.map(\.outcome).sorted() == ["delivered", "receipt"])
+            #expect(try await audit.allEntries().map(\.outcome).sorted() == ["delivered", "receipt"])
             // The bytes sent are the stored, signed bytes.
             #expect(transport.posts.first?.1.body == claim.entry.message.payload)
             #expect(transport.posts.first?.1[header: HeaderName.signature] == claim.entry.message.jws)
@@ -140,14 +140,14 @@ struct DeliveryWorkerTests {
         ]
         for (answer, expected) in answers {
             try await withStore { store in
-                let audit = InMemoryAuditLog()
+                let audit = store.auditLog
                 let claim = try await claimed(store)
                 try await service(store, transport: ScriptTransport { _, _ in answer }, audit: audit).deliver(claim)
                 let entry = try #require(try await store.outbox.entry(claim.entry.message.id))
                 #expect(entry.state == expected, "HTTP \(answer.status)")
                 #expect(entry.lastError?.hasPrefix("HTTP \(answer.status)") == true)
                 if expected == .sending { #expect(entry.nextAttemptAt.map { $0 > Date() } == true) }
-                #expect(await audit.entries.map(\.outcome) == (expected == .dead ? ["dead"] : []))
+                #expect(try await audit.allEntries().map(\.outcome) == (expected == .dead ? ["dead"] : []))
             }
         }
         // A "receipt" signed by the province itself, not by the receiver, is not proof.

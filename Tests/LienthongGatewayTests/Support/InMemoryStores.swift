@@ -19,7 +19,24 @@ actor InMemoryAuditLog: AuditLog {
             .map { AuditRecord(sequence: Int64($0.offset + 1), time: Date(), entry: $0.element, previousHash: [], hash: []) }
     }
 
+    func records(after sequence: Int64, limit: Int) async throws -> [AuditRecord] {
+        entries.enumerated().dropFirst(Int(max(0, min(sequence, Int64(entries.count))))).prefix(max(0, limit))
+            .map { AuditRecord(sequence: Int64($0.offset + 1), time: Date(), entry: $0.element, previousHash: [], hash: []) }
+    }
+
     func verify() async throws -> AuditVerification { .intact(records: Int64(entries.count)) }
+}
+
+extension AuditLog {
+    /// Every record's entry, in order (tests read the whole trail of a gateway).
+    func allEntries() async throws -> [AuditEntry] {
+        var entries: [AuditEntry] = []
+        while true {
+            let page = try await records(after: Int64(entries.count), limit: 500)
+            if page.isEmpty { return entries }
+            entries += page.map(\.entry)
+        }
+    }
 }
 
 /// A replay guard in memory (tests only).

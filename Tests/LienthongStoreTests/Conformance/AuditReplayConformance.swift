@@ -57,6 +57,11 @@ enum AuditReplayConformance: String, Sendable, CaseIterable, CustomTestStringCon
             #expect(try await opened.auditLog.records(for: record.entry.messageID) == [record])
         }
         #expect(try await opened.auditLog.verify() == .intact(records: 3))
+        // Paging through the whole trail.
+        #expect(try await opened.auditLog.records(after: 0, limit: 2) == Array(appended.prefix(2)))
+        #expect(try await opened.auditLog.records(after: 2, limit: 10) == [appended[2]])
+        #expect(try await opened.auditLog.records(after: 3, limit: 10).isEmpty)
+        #expect(try await opened.auditLog.records(after: 0, limit: 0).isEmpty)
         await opened.close()
     }
 

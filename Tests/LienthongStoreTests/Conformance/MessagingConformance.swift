@@ -8,6 +8,8 @@ import Testing
 struct MessagingStoresUnderTest: Sendable {
     var outbox: any Outbox
     var inbox: any Inbox
+    /// The audit trail in the same database, which the stores' writes append to.
+    var auditLog: any AuditLog
     var close: @Sendable () async -> Void
 }
 
@@ -49,6 +51,10 @@ enum MessagingConformance {
         ("the inbox finds correlated messages", theInboxFindsCorrelatedMessages),
         ("the inbox purges only finished messages", theInboxPurgesOnlyFinishedMessages),
         ("concurrent re-deliveries store one message", concurrentRedeliveriesStoreOneMessage),
+        ("an enqueue and its audit record are one write", anEnqueueAndItsAuditRecordAreOneWrite),
+        ("a receipt and its audit records are one write", aReceiptAndItsAuditRecordsAreOneWrite),
+        ("the inbox records a stored message, not a re-delivery", theInboxRecordsAStoredMessageNotARedelivery),
+        ("writes with records and plain appends keep one intact chain", writesWithRecordsAndPlainAppendsKeepOneChain),
     ]
 
     static var names: [String] { checks.map(\.name) }
@@ -536,5 +542,75 @@ enum MessagingConformance {
         })
         #expect(receipts.count == 1, "every re-delivery gets the same receipt")
         #expect(receipts.first == (try await inbox.entry(message.id))?.receipt)
+    }
+
+    // MARK: - Audit records written with the change
+
+    /// An audit entry about `message`, as the gateway writes one.
+    static func auditEntry(for message: StoredMessage, outcome: String) -> AuditEntry {
+        AuditEntry(
+            messageID: message.id, direction: .outbound, from: message.from, to: message.to, service: message.service,
+            outcome: outcome, payloadDigest: message.payloadDigest, jws: message.jws, correlationID: message.correlationID,
+            payload: message.payload, retention: .full)
+    }
+
+    static func anEnqueueAndItsAuditRecordAreOneWrite(_ stores: MessagingStoresUnderTest) async throws {
+        let message = try Self.message()
+        try await stores.outbox.enqueue(
+            message, priority: .normal, client: nil, now: now, audit: [auditEntry(for: message, outcome: "queued")])
+        #expect(try await stores.auditLog.records(for: message.id).map(\.entry.outcome) == ["queued"])
+        await #expect(throws: MessagingStoreError.self) {
+            try await stores.outbox.enqueue(
+                message, priority: .normal, client: nil, now: now, audit: [auditEntry(for: message, outcome: "queued")])
+        }
+        #expect(try await stores.auditLog.records(for: message.id).count == 1, "a refused duplicate records nothing")
+        #expect(try await stores.auditLog.verify() == .intact(records: 1))
+    }
+
+    static func aReceiptAndItsAuditRecordsAreOneWrite(_ stores: MessagingStoresUnderTest) async throws {
+        let message = try Self.message()
+        try await stores.outbox.enqueue(message, priority: .normal, client: nil, now: now)
+        let claim = try #require(try await claimAll(stores.outbox).first)
+        let records = [auditEntry(for: message, outcome: "delivered"), auditEntry(for: message, outcome: "receipt")]
+        #expect(try await stores.outbox.markDelivered(claim, receipt: Self.receipt(for: message), now: now, audit: records))
+        #expect(!(try await stores.outbox.markDelivered(claim, receipt: Self.receipt(for: message), now: now, audit: records)))
+        #expect(
+            try await stores.auditLog.records(for: message.id).map(\.entry.outcome) == ["delivered", "receipt"],
+            "a second receipt for a delivered message records nothing")
+    }
+
+    static func theInboxRecordsAStoredMessageNotARedelivery(_ stores: MessagingStoresUnderTest) async throws {
+        let message = try Self.message(from: province)
+        let records = [auditEntry(for: message, outcome: "stored"), auditEntry(for: message, outcome: "receipt")]
+        let first = Self.receipt(for: message)
+        _ = try await stores.inbox.store(message, receipt: first, route: .client, now: now, audit: records)
+        let again = try await stores.inbox.store(
+            message, receipt: Self.receipt(for: message, tag: "again"), route: .client, now: now, audit: records)
+        #expect(again == .alreadyStored(first))
+        var altered = message
+        altered.payload = Array(#"{"subject":"khác"}"#.utf8)
+        altered.payloadDigest = try Digest.sha256(altered.payload)
+        _ = try await stores.inbox.store(altered, receipt: Self.receipt(for: altered), route: .client, now: now, audit: records)
+        #expect(try await stores.auditLog.records(for: message.id).map(\.entry.outcome) == ["stored", "receipt"])
+    }
+
+    /// Concurrent writes carrying records and plain appends interleave in one chain, with no
+    /// sequence used twice or skipped.
+    static func writesWithRecordsAndPlainAppendsKeepOneChain(_ stores: MessagingStoresUnderTest) async throws {
+        let messages = try (0..<40).map { _ in try Self.message() }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for message in messages {
+                group.addTask {
+                    try await stores.outbox.enqueue(
+                        message, priority: .normal, client: nil, now: now, audit: [auditEntry(for: message, outcome: "queued")])
+                }
+                group.addTask { try await stores.auditLog.append(auditEntry(for: message, outcome: "noted")) }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try await stores.auditLog.verify() == .intact(records: 80))
+        for message in messages {
+            #expect(Set(try await stores.auditLog.records(for: message.id).map(\.entry.outcome)) == ["queued", "noted"])
+        }
     }
 }

@@ -8,7 +8,7 @@ struct PostgresMessagingFactory: MessagingStoreFactory {
     func makeStores() async throws -> MessagingStoresUnderTest {
         let schema = try PostgresTestSchema()
         let store = try await schema.open()
-        return MessagingStoresUnderTest(outbox: store.outbox, inbox: store.inbox) {
+        return MessagingStoresUnderTest(outbox: store.outbox, inbox: store.inbox, auditLog: store.auditLog) {
             await store.close()
             await schema.drop()
         }

@@ -7,7 +7,7 @@ struct SQLiteMessagingFactory: MessagingStoreFactory {
     func makeStores() async throws -> MessagingStoresUnderTest {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("lienthong-conformance-\(UUID().uuidString)").path
         let store = try await GatewayStore.open(dataDirectory: path)
-        return MessagingStoresUnderTest(outbox: store.outbox, inbox: store.inbox) {
+        return MessagingStoresUnderTest(outbox: store.outbox, inbox: store.inbox, auditLog: store.auditLog) {
             await store.close()
             try? FileManager.default.removeItem(atPath: path)
         }
