@@ -73,6 +73,9 @@ public final class PostgresReplayGuard: ReplayGuard {
         }
         let logger = database.logger
         let inserted = try await database.transaction("replay guard") { connection in
+            // No flush of its own (see `ReplayGuard`): the message's audit commit, which waits for
+            // the WAL to be flushed past it, makes it durable.
+            try await connection.query("SET LOCAL synchronous_commit = off", logger: logger)
             if let latest = sightings.max(by: { $0.milliseconds < $1.milliseconds }), schedule.isDue(at: latest.milliseconds) {
                 let cutoff = ReplayRetention.cutoff(now: latest.milliseconds, retention: latest.retentionMilliseconds)
                 try await connection.query(PostgresReplayGuardSQL.prune(before: cutoff), logger: logger)

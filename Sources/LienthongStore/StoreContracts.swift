@@ -118,5 +118,11 @@ public protocol ReplayGuard: Sendable {
     /// Records `id` as seen from `sender` at `time`. Returns false when it was already seen (a
     /// replay). Ids older than `retention` may be forgotten: messages that old are refused by the
     /// `Created` window anyway.
+    ///
+    /// The sighting is visible at once (to every replica) and survives the process being killed,
+    /// but it is flushed to disk with the store's next durable write instead of one of its own:
+    /// the gateway audits every message it answers or refuses, durably, before the answer leaves,
+    /// so an id is on disk before anyone learns the message was taken. Only a message that got no
+    /// answer can be lost to a power failure, and its sender sends it again anyway.
     func firstSighting(of id: MessageID, from sender: AgencyCode, at time: Date, retention: Duration) async throws -> Bool
 }

@@ -56,7 +56,9 @@ public final class SQLiteReplayGuard: ReplayGuard {
     private static func write(
         _ sightings: [Sighting], to connection: SQLiteConnection, schedule: PruneSchedule
     ) throws -> [Bool] {
-        try connection.transaction {
+        // No fsync of its own (see `ReplayGuard`): in WAL mode the next durable commit, the
+        // message's audit record, flushes this one with it.
+        try connection.transaction(durable: false) {
             if let latest = sightings.max(by: { $0.milliseconds < $1.milliseconds }), schedule.isDue(at: latest.milliseconds) {
                 let cutoff = ReplayRetention.cutoff(now: latest.milliseconds, retention: latest.retentionMilliseconds)
                 try connection.execute(ReplayGuardSQL.prune, [.integer(cutoff)])
