@@ -22,11 +22,13 @@ public final class PostgresInbox: Inbox {
     }
 
     private let database: PostgresDatabase
+    private let auditLog: PostgresAuditLog
     private let writer: PostgresBatchWriter<Store, InboxStoreOutcome>
 
     /// `auditLog` is the trail in the same database, which stores' records join.
     init(database: PostgresDatabase, auditLog: PostgresAuditLog, maximumBatch: Int = 256) {
         self.database = database
+        self.auditLog = auditLog
         self.writer = PostgresBatchWriter(maximumBatch: maximumBatch) { batch in
             try await Self.store(batch, into: database, auditLog: auditLog)
         }
@@ -71,21 +73,35 @@ public final class PostgresInbox: Inbox {
     }
 
     @discardableResult
-    public func markProcessed(_ claim: InboxClaim, now: Date) async throws -> Bool {
-        try await changesOneRow("inbox processed", PostgresInboxSQL.processed(claim, now: MessagingMilliseconds.of(now)))
+    public func markProcessed(_ claim: InboxClaim, now: Date, audit: [AuditEntry]) async throws -> Bool {
+        try await report("inbox processed", PostgresInboxSQL.processed(claim, now: MessagingMilliseconds.of(now)), audit: audit)
     }
 
     @discardableResult
     public func markFailed(
-        _ claim: InboxClaim, error: String, disposition: FailureDisposition, now: Date
+        _ claim: InboxClaim, error: String, disposition: FailureDisposition, now: Date, audit: [AuditEntry]
     ) async throws -> Bool {
         switch disposition {
         case .retry(let at):
-            try await changesOneRow(
-                "inbox retry later", PostgresInboxSQL.retryLater(claim, at: MessagingMilliseconds.of(at), error: error))
+            try await report(
+                "inbox retry later", PostgresInboxSQL.retryLater(claim, at: MessagingMilliseconds.of(at), error: error),
+                audit: audit)
         case .dead:
-            try await changesOneRow(
-                "inbox dead", PostgresInboxSQL.dead(claim, error: error, now: MessagingMilliseconds.of(now)))
+            try await report(
+                "inbox dead", PostgresInboxSQL.dead(claim, error: error, now: MessagingMilliseconds.of(now)), audit: audit)
+        }
+    }
+
+    /// One report: whether `query` changed its row, with `audit` appended in the same transaction
+    /// when it did.
+    private func report(_ operation: String, _ query: PostgresQuery, audit: [AuditEntry]) async throws -> Bool {
+        guard !audit.isEmpty else { return try await changesOneRow(operation, query) }
+        let logger = database.logger
+        let auditLog = self.auditLog
+        return try await database.transaction(operation) { connection in
+            let changed = try await !connection.rows(query, logger: logger).isEmpty
+            if changed { try await auditLog.append(audit, within: connection) }
+            return changed
         }
     }
 

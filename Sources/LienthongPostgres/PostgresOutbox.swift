@@ -84,13 +84,13 @@ public final class PostgresOutbox: Outbox {
 
     @discardableResult
     public func markFailed(
-        _ claim: OutboxClaim, error: String, disposition: FailureDisposition, now: Date
+        _ claim: OutboxClaim, error: String, disposition: FailureDisposition, now: Date, audit: [AuditEntry]
     ) async throws -> Bool {
         let query = switch disposition {
         case .retry(let at): PostgresOutboxSQL.retryLater(claim, at: MessagingMilliseconds.of(at), error: error)
         case .dead: PostgresOutboxSQL.dead(claim, error: error, now: MessagingMilliseconds.of(now))
         }
-        return try await reporter.submit(Report(id: claim.entry.message.id, query: query))
+        return try await reporter.submit(Report(id: claim.entry.message.id, query: query, audit: audit))
     }
 
     public func entry(_ id: MessageID) async throws -> OutboxEntry? {

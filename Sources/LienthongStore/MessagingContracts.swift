@@ -268,10 +268,13 @@ public protocol Outbox: Sendable {
     @discardableResult
     func markDelivered(_ claim: OutboxClaim, receipt: DeliveryReceipt, now: Date, audit: [AuditEntry]) async throws -> Bool
 
-    /// Records a failed attempt: `sending` again, due at the retry time, or `dead`. Ignored (false)
+    /// Records a failed attempt: `sending` again, due at the retry time, or `dead`; `audit` is
+    /// appended in the same transaction when the row changes. Ignored (false, nothing recorded)
     /// unless the message is still leased to `claim.owner` for `claim.attempt`.
     @discardableResult
-    func markFailed(_ claim: OutboxClaim, error: String, disposition: FailureDisposition, now: Date) async throws -> Bool
+    func markFailed(
+        _ claim: OutboxClaim, error: String, disposition: FailureDisposition, now: Date, audit: [AuditEntry]
+    ) async throws -> Bool
 
     /// One message and where it stands, or nil when unknown (or purged).
     func entry(_ id: MessageID) async throws -> OutboxEntry?
@@ -409,14 +412,18 @@ public protocol Inbox: Sendable {
     func claim(route: InboxRoute, owner: String, now: Date, leaseDuration: Duration, limit: Int) async throws
         -> [InboxClaim]
 
-    /// The hand-over succeeded: `done`. Ignored (false) unless still leased to this claim's attempt.
+    /// The hand-over succeeded: `done`, with `audit` appended in the same transaction. Ignored
+    /// (false, nothing recorded) unless still leased to this claim's attempt.
     @discardableResult
-    func markProcessed(_ claim: InboxClaim, now: Date) async throws -> Bool
+    func markProcessed(_ claim: InboxClaim, now: Date, audit: [AuditEntry]) async throws -> Bool
 
-    /// The hand-over failed: pending again at the retry time, or `dead`. Ignored (false) unless
-    /// still leased to this claim's attempt.
+    /// The hand-over failed: pending again at the retry time, or `dead`; `audit` is appended in the
+    /// same transaction when the row changes. Ignored (false, nothing recorded) unless still
+    /// leased to this claim's attempt.
     @discardableResult
-    func markFailed(_ claim: InboxClaim, error: String, disposition: FailureDisposition, now: Date) async throws -> Bool
+    func markFailed(
+        _ claim: InboxClaim, error: String, disposition: FailureDisposition, now: Date, audit: [AuditEntry]
+    ) async throws -> Bool
 
     /// Operator action: a `dead` message becomes `pending`, due at `now`, with its attempts reset.
     @discardableResult
@@ -441,6 +448,14 @@ extension Outbox {
     public func markDelivered(_ claim: OutboxClaim, receipt: DeliveryReceipt, now: Date) async throws -> Bool {
         try await markDelivered(claim, receipt: receipt, now: now, audit: [])
     }
+
+    /// `markFailed` with no audit record (tools and tests).
+    @discardableResult
+    public func markFailed(
+        _ claim: OutboxClaim, error: String, disposition: FailureDisposition, now: Date
+    ) async throws -> Bool {
+        try await markFailed(claim, error: error, disposition: disposition, now: now, audit: [])
+    }
 }
 
 extension Inbox {
@@ -449,5 +464,19 @@ extension Inbox {
         _ message: StoredMessage, receipt: DeliveryReceipt, route: InboxRoute, now: Date
     ) async throws -> InboxStoreOutcome {
         try await store(message, receipt: receipt, route: route, now: now, audit: [])
+    }
+
+    /// `markProcessed` with no audit record (tools and tests).
+    @discardableResult
+    public func markProcessed(_ claim: InboxClaim, now: Date) async throws -> Bool {
+        try await markProcessed(claim, now: now, audit: [])
+    }
+
+    /// `markFailed` with no audit record (tools and tests).
+    @discardableResult
+    public func markFailed(
+        _ claim: InboxClaim, error: String, disposition: FailureDisposition, now: Date
+    ) async throws -> Bool {
+        try await markFailed(claim, error: error, disposition: disposition, now: now, audit: [])
     }
 }

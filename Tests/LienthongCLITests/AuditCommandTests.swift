@@ -139,7 +139,7 @@ struct AuditCommandTests {
         let result = try await CLI.run(["audit", "verify"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("name the store: --data DIR (SQLite) or --store postgres://… (PostgreSQL)"))
-        let both = await try CLI.run(["audit", "verify", "--data", "/tmp", "--store", "postgres://u@h/d"])
+        let both = try await CLI.run(["audit", "verify", "--data", "/tmp", "--store", "postgres://u@h/d"])
         #expect(both.status == 2)
         #expect(both.stderr.contains("give either --data or --store, not both"))
     }

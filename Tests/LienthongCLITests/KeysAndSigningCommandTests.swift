@@ -10,14 +10,14 @@ struct KeysAndSigningCommandTests {
 
         init(algorithm: String = "ES256") async throws {
             directory = try CLI.temporaryDirectory()
-            await try expectSuccess(["keys", "generate", "--alg", "ES256", "--out", "ca.key"])
-            await try expectSuccess(["keys", "ca", "--key", "ca.key", "--name", "Lienthong Test CA", "--out", "ca.pem"])
-            await try expectSuccess(["keys", "generate", "--alg", algorithm, "--bits", "2048", "--out", "h41.key"])
-            await try expectSuccess([
+            try await expectSuccess(["keys", "generate", "--alg", "ES256", "--out", "ca.key"])
+            try await expectSuccess(["keys", "ca", "--key", "ca.key", "--name", "Lienthong Test CA", "--out", "ca.pem"])
+            try await expectSuccess(["keys", "generate", "--alg", algorithm, "--bits", "2048", "--out", "h41.key"])
+            try await expectSuccess([
                 "keys", "csr", "--key", "h41.key", "--agency", "000.00.00.H41", "--name", "UBND tỉnh Nghệ An",
                 "--dns", "h41.lienthong.test", "--out", "h41.csr",
             ])
-            await try expectSuccess([
+            try await expectSuccess([
                 "keys", "issue", "--ca-key", "ca.key", "--ca-cert", "ca.pem", "--csr", "h41.csr", "--out", "h41.pem",
             ])
             try Data(#"{"SoDinhDanh": "040085012345"}"#.utf8).write(to: url("request.json"))
@@ -33,7 +33,7 @@ struct KeysAndSigningCommandTests {
         }
 
         func expectSuccess(_ arguments: [String]) async throws {
-            let result = await try run(arguments)
+            let result = try await run(arguments)
             guard result.status == 0 else {
                 throw CommandError(arguments: arguments, result: result)
             }
@@ -41,7 +41,7 @@ struct KeysAndSigningCommandTests {
 
         /// Signs request.json from H41 to G01 and writes the JWS to `name`.
         func sign(to name: String = "request.jws", service: String = "population.citizen.lookup/v1") async throws {
-            let result = await try run([
+            let result = try await run([
                 "sign", "--key", "h41.key", "--cert", "h41.pem", "--from", "000.00.00.H41", "--to", "000.00.00.G01",
                 "--service", service, "request.json",
             ])
@@ -58,13 +58,13 @@ struct KeysAndSigningCommandTests {
 
     @Test(arguments: ["ES256", "EdDSA", "RS256", "PS256"])
     func signsAndVerifiesWithEveryAlgorithm(_ algorithm: String) async throws {
-        let pki = await try PKI(algorithm: algorithm)
-        await try pki.sign()
+        let pki = try await PKI(algorithm: algorithm)
+        try await pki.sign()
         let jws = try String(contentsOf: pki.url("request.jws"), encoding: .utf8)
         let parts = jws.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".", omittingEmptySubsequences: false)
         #expect(parts.count == 3 && parts[1].isEmpty, "compact detached form HEADER..SIGNATURE")
 
-        let result = await try pki.run([
+        let result = try await pki.run([
             "verify", "--trust", "ca.pem", "--signature", "request.jws", "--from", "000.00.00.H41",
             "--service", "population.citizen.lookup/v1", "request.json",
         ])
@@ -74,18 +74,18 @@ struct KeysAndSigningCommandTests {
     }
 
     @Test func aChangedPayloadByteFailsVerification() async throws {
-        let pki = await try PKI()
-        await try pki.sign()
+        let pki = try await PKI()
+        try await pki.sign()
         try Data(#"{"SoDinhDanh": "040085012346"}"#.utf8).write(to: pki.url("request.json"))
-        let result = await try pki.run(["verify", "--trust", "ca.pem", "--signature", "request.jws", "request.json"])
+        let result = try await pki.run(["verify", "--trust", "ca.pem", "--signature", "request.jws", "request.json"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("invalid: the JWS signature does not match the header and payload"))
     }
 
     @Test func aSignedValueOtherThanExpectedFails() async throws {
-        let pki = await try PKI()
-        await try pki.sign()
-        let result = await try pki.run([
+        let pki = try await PKI()
+        try await pki.sign()
+        let result = try await pki.run([
             "verify", "--trust", "ca.pem", "--signature", "request.jws", "--to", "000.00.00.G22", "request.json",
         ])
         #expect(result.status == 1)
@@ -93,20 +93,20 @@ struct KeysAndSigningCommandTests {
     }
 
     @Test func anUntrustedCAIsRefused() async throws {
-        let pki = await try PKI()
-        await try pki.sign()
-        await try pki.expectSuccess(["keys", "generate", "--alg", "ES256", "--out", "other.key"])
-        await try pki.expectSuccess(["keys", "ca", "--key", "other.key", "--name", "Another CA", "--out", "other.pem"])
-        let result = await try pki.run(["verify", "--trust", "other.pem", "--signature", "request.jws", "request.json"])
+        let pki = try await PKI()
+        try await pki.sign()
+        try await pki.expectSuccess(["keys", "generate", "--alg", "ES256", "--out", "other.key"])
+        try await pki.expectSuccess(["keys", "ca", "--key", "other.key", "--name", "Another CA", "--out", "other.pem"])
+        let result = try await pki.run(["verify", "--trust", "other.pem", "--signature", "request.jws", "request.json"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("invalid:"))
         #expect(result.stderr.lowercased().contains("trust") || result.stderr.lowercased().contains("issuer"))
     }
 
     @Test func anExpiredCertificateIsRefused() async throws {
-        let pki = await try PKI()
-        await try pki.sign()
-        let result = await try pki.run([
+        let pki = try await PKI()
+        try await pki.sign()
+        let result = try await pki.run([
             "verify", "--trust", "ca.pem", "--signature", "request.jws", "--at", "2031-01-01T00:00:00Z", "request.json",
         ])
         #expect(result.status == 1)
@@ -114,8 +114,8 @@ struct KeysAndSigningCommandTests {
     }
 
     @Test func aCertificateOfAnotherAgencyCannotSignForTheSender() async throws {
-        let pki = await try PKI()
-        let result = await try pki.run([
+        let pki = try await PKI()
+        let result = try await pki.run([
             "sign", "--key", "h41.key", "--cert", "h41.pem", "--from", "000.00.00.G01", "--to", "000.00.00.H41",
             "--service", "population.citizen.lookup/v1", "request.json",
         ])
@@ -124,35 +124,35 @@ struct KeysAndSigningCommandTests {
     }
 
     @Test func malformedJWSIsRefusedWithItsReason() async throws {
-        let pki = await try PKI()
-        await try pki.sign()
+        let pki = try await PKI()
+        try await pki.sign()
         let jws = try String(contentsOf: pki.url("request.jws"), encoding: .utf8)
         try Data(String(jws.prefix(40)).utf8).write(to: pki.url("truncated.jws"))
-        let result = await try pki.run(["verify", "--trust", "ca.pem", "--signature", "truncated.jws", "request.json"])
+        let result = try await pki.run(["verify", "--trust", "ca.pem", "--signature", "truncated.jws", "request.json"])
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("lienthong: invalid: "))
     }
 
     @Test func encryptedKeysNeedTheirPassphrase() async throws {
-        let pki = await try PKI()
-        await try pki.run(["keys", "generate", "--alg", "EdDSA", "--out", "secret.key", "--passphrase-env", "LT_PW"], environment: ["LT_PW": "đúng"])
+        let pki = try await PKI()
+        try await pki.run(["keys", "generate", "--alg", "EdDSA", "--out", "secret.key", "--passphrase-env", "LT_PW"], environment: ["LT_PW": "đúng"])
         let pem = try String(contentsOf: pki.url("secret.key"), encoding: .utf8)
         #expect(pem.hasPrefix("-----BEGIN ENCRYPTED PRIVATE KEY-----"))
 
-        let wrong = await try pki.run(
+        let wrong = try await pki.run(
             ["keys", "self-signed", "--key", "secret.key", "--passphrase-env", "LT_PW", "--agency", "000.00.00.G01", "--out", "g01.pem"],
             environment: ["LT_PW": "sai"])
         #expect(wrong.status == 1)
         #expect(wrong.stderr.contains("wrong passphrase"))
 
-        let right = await try pki.run(
+        let right = try await pki.run(
             ["keys", "self-signed", "--key", "secret.key", "--passphrase-env", "LT_PW", "--agency", "000.00.00.G01", "--out", "g01.pem"],
             environment: ["LT_PW": "đúng"])
         #expect(right.status == 0, "\(right.stderr)")
     }
 
     @Test func badInputGetsSpecificErrors() async throws {
-        let pki = await try PKI()
+        let pki = try await PKI()
         try Data("not a key".utf8).write(to: pki.url("junk.pem"))
         let cases: [([String], String)] = [
             (["keys", "generate", "--alg", "HS256", "--out", "x.key"], "unknown signature algorithm 'HS256'; supported: ES256, EdDSA, RS256, PS256"),
@@ -165,11 +165,11 @@ struct KeysAndSigningCommandTests {
             (["sign", "--key", "h41.key", "--cert", "h41.pem", "--from", "000.00.00.H41", "--to", "000.00.00.G01", "--service", "population.citizen.lookup/v1", "missing.json"], "cannot read payload file missing.json"),
         ]
         for (arguments, message) in cases {
-            let result = await try pki.run(arguments)
+            let result = try await pki.run(arguments)
             #expect(result.status == 1, "\(arguments.joined(separator: " ")) → \(result.status)")
             #expect(result.stderr.contains(message), "\(arguments.joined(separator: " ")): \(result.stderr)")
         }
-        let usage = await try pki.run(["sign", "--key", "h41.key"])
+        let usage = try await pki.run(["sign", "--key", "h41.key"])
         #expect(usage.status == 2)
     }
 }

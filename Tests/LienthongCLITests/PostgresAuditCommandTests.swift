@@ -46,7 +46,7 @@ struct PostgresAuditCommandTests {
 
     @Test func verifyReportsAnIntactTrail() async throws {
         try await Self.withStore(records: 3) { url, _ in
-            let result = await try CLI.run(["audit", "verify", "--store", url])
+            let result = try await CLI.run(["audit", "verify", "--store", url])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout == "audit trail intact: 3 records\n")
         }
@@ -57,7 +57,7 @@ struct PostgresAuditCommandTests {
             try await Self.execute(
                 ["ALTER TABLE audit_records DISABLE TRIGGER USER",
                  "UPDATE audit_records SET outcome = 'answered' WHERE sequence = 2"], in: store)
-            let result = await try CLI.run(["audit", "verify", "--store", url])
+            let result = try await CLI.run(["audit", "verify", "--store", url])
             #expect(result.status == 1)
             #expect(result.stderr == "lienthong: audit trail broken at record 2: stored hash does not match its contents\n")
         }
@@ -67,7 +67,7 @@ struct PostgresAuditCommandTests {
         try await Self.withStore(records: 1) { url, store in
             let request = MessageID()
             try await store.auditLog.append(try AuditCommandTests.DataDirectory.entry(request))
-            let result = await try CLI.run(["audit", "show", request.rawValue, "--store", url])
+            let result = try await CLI.run(["audit", "show", request.rawValue, "--store", url])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.hasPrefix("record 2\n"))
             #expect(result.stdout.contains("  message:     \(request)\n"))
@@ -77,7 +77,7 @@ struct PostgresAuditCommandTests {
     @Test func aDatabaseWithoutAStoreIsRefusedAndLeftUnchanged() async throws {
         try await Self.withStore(records: 0) { url, store in
             let empty = url.replacingOccurrences(of: "schema=cli_", with: "schema=none_")
-            let result = await try CLI.run(["audit", "verify", "--store", empty])
+            let result = try await CLI.run(["audit", "verify", "--store", empty])
             #expect(result.status == 1)
             #expect(result.stderr.contains("the database holds no Lienthong store"), "\(result.stderr)")
         }
@@ -94,11 +94,11 @@ struct PostgresAuditCommandTests {
                     OutboxClaimRequest(owner: "test", now: long, leaseDuration: .seconds(1), limit: 1)
                 ).first)
             try await store.outbox.markFailed(claim, error: "HTTP 422 schema-violation", disposition: .dead, now: long)
-            let list = await try CLI.run(["messages", "list", "--store", url])
+            let list = try await CLI.run(["messages", "list", "--store", url])
             #expect(list.status == 0, "\(list.stderr)")
             #expect(list.stdout.hasPrefix(dead.rawValue))
             #expect(list.stdout.hasSuffix("accepted 0, sending 0, delivered 0, dead 1\n"))
-            let retried = await try CLI.run(["messages", "retry", dead.rawValue, "--store", url])
+            let retried = try await CLI.run(["messages", "retry", dead.rawValue, "--store", url])
             #expect(retried.status == 0, "\(retried.stderr)")
             let entry = try await store.outbox.entry(dead)
             #expect(entry?.state == .sending && entry?.attempts == 0)
@@ -107,7 +107,7 @@ struct PostgresAuditCommandTests {
 
     @Test func aWrongPasswordIsReportedWithoutEchoingIt() async throws {
         try await Self.withStore(records: 0) { url, _ in
-            let result = await try CLI.run(
+            let result = try await CLI.run(
                 ["audit", "verify", "--store", url], environment: ["LIENTHONG_STORE_PASSWORD": "wrong-password"])
             #expect(result.status == 1)
             #expect(result.stderr.contains("password authentication failed"), "\(result.stderr)")

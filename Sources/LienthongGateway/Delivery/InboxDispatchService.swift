@@ -82,10 +82,10 @@ public struct InboxDispatchService: Service {
         let outcome = await handOver.handOver(claim.entry)
         let now = clock()
         do {
+            // Each report and its record are one commit.
             switch outcome {
             case .done:
-                guard try await inbox.markProcessed(claim, now: now) else { return }
-                await record(message, outcome: "processed")
+                try await inbox.markProcessed(claim, now: now, audit: try records(message, outcome: "processed"))
             case .failed(let reason, let permanent):
                 var generator = SystemRandomNumberGenerator()
                 let disposition = policy.disposition(
@@ -94,20 +94,16 @@ public struct InboxDispatchService: Service {
                 logger.info(
                     "hand-over failed",
                     metadata: ["message": "\(message.id)", "route": "\(claim.entry.route.rawValue)", "reason": "\(reason)"])
-                guard try await inbox.markFailed(claim, error: reason, disposition: disposition, now: now) else { return }
-                if disposition == .dead { await record(message, outcome: "dead") }
+                let audit = disposition == .dead ? try records(message, outcome: "dead") : []
+                try await inbox.markFailed(claim, error: reason, disposition: disposition, now: now, audit: audit)
             }
         } catch {
             logger.error("cannot record a hand-over", metadata: ["message": "\(message.id)", "error": "\(error)"])
         }
     }
 
-    private func record(_ message: StoredMessage, outcome: String) async {
-        do {
-            try await audit.record(DeliveryAttempt.envelope(of: message), direction: .inbound, outcome: outcome, jws: message.jws)
-        } catch {
-            logger.error("cannot audit a hand-over", metadata: ["message": "\(message.id)", "error": "\(error)"])
-        }
+    private func records(_ message: StoredMessage, outcome: String) throws(Problem) -> [AuditEntry] {
+        try audit.entries(for: [.init(DeliveryAttempt.envelope(of: message), .inbound, outcome: outcome, jws: message.jws)])
     }
 }
 

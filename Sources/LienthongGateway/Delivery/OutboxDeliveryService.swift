@@ -124,21 +124,19 @@ public struct OutboxDeliveryService: Service {
                 "delivery attempt failed",
                 metadata: ["message": "\(message.id)", "to": "\(message.to)", "attempt": "\(claim.attempt)", "reason": "\(reason)"])
             do {
-                guard try await outbox.markFailed(claim, error: reason, disposition: disposition, now: now) else { return }
+                // A death and its record are one commit.
+                let records = disposition == .dead
+                    ? try audit.entries(for: [.init(envelope, .outbound, outcome: "dead", jws: message.jws)]) : []
+                guard try await outbox.markFailed(claim, error: reason, disposition: disposition, now: now, audit: records) else {
+                    return
+                }
             } catch {
                 logger.error("cannot record a failed delivery", metadata: ["message": "\(message.id)", "error": "\(error)"])
                 return
             }
             if disposition == .dead {
                 logger.warning("message is dead", metadata: ["message": "\(message.id)", "reason": "\(reason)"])
-                await record(envelope, direction: .outbound, outcome: "dead", jws: message.jws)
             }
-        }
-    }
-
-    private func record(_ envelope: Envelope, direction: AuditDirection, outcome: String, jws: String) async {
-        do { try await audit.record(envelope, direction: direction, outcome: outcome, jws: jws) } catch {
-            logger.error("cannot audit a delivery", metadata: ["message": "\(envelope.id)", "error": "\(error)"])
         }
     }
 }

@@ -9,10 +9,17 @@ import LienthongCore
 /// receipt back.
 public final class SQLiteInbox: Inbox {
     enum Write: Sendable {
-        /// `audit` is appended when the message is stored (not for a re-delivery or a conflict).
         case store(StoredMessage, receipt: DeliveryReceipt, route: InboxRoute, now: Int64, audit: [AuditEntry])
-        case processed(InboxClaim, now: Int64)
-        case failed(InboxClaim, error: String, disposition: FailureDisposition, now: Int64)
+        case processed(InboxClaim, now: Int64, audit: [AuditEntry])
+        case failed(InboxClaim, error: String, disposition: FailureDisposition, now: Int64, audit: [AuditEntry])
+
+        /// Appended to the audit trail when the write stores its message (not a re-delivery or a
+        /// conflict) or changes its row (not a stale report).
+        var audit: [AuditEntry] {
+            switch self {
+            case .store(_, _, _, _, let audit), .processed(_, _, let audit), .failed(_, _, _, _, let audit): audit
+            }
+        }
     }
 
     /// What one write did: a store's outcome, or whether a report changed the row (false when its
@@ -35,8 +42,9 @@ public final class SQLiteInbox: Inbox {
             try auditLog.transaction(on: connection) { appender in
                 try writes.map { write in
                     let result = try Self.apply(write, on: connection)
-                    if case .stored(.stored(_)) = result, case .store(_, _, _, _, let audit) = write {
-                        try appender.append(audit)
+                    switch result {
+                    case .stored(.stored), .reported(changed: true): try appender.append(write.audit)
+                    case .stored, .reported: break
                     }
                     return result
                 }
@@ -106,16 +114,16 @@ public final class SQLiteInbox: Inbox {
     }
 
     @discardableResult
-    public func markProcessed(_ claim: InboxClaim, now: Date) async throws -> Bool {
-        Self.changed(try await writer.submit(.processed(claim, now: MessagingTime.milliseconds(now))))
+    public func markProcessed(_ claim: InboxClaim, now: Date, audit: [AuditEntry]) async throws -> Bool {
+        Self.changed(try await writer.submit(.processed(claim, now: MessagingTime.milliseconds(now), audit: audit)))
     }
 
     @discardableResult
     public func markFailed(
-        _ claim: InboxClaim, error: String, disposition: FailureDisposition, now: Date
+        _ claim: InboxClaim, error: String, disposition: FailureDisposition, now: Date, audit: [AuditEntry]
     ) async throws -> Bool {
         Self.changed(try await writer.submit(
-            .failed(claim, error: error, disposition: disposition, now: MessagingTime.milliseconds(now))))
+            .failed(claim, error: error, disposition: disposition, now: MessagingTime.milliseconds(now), audit: audit)))
     }
 
     @discardableResult
@@ -181,16 +189,16 @@ public final class SQLiteInbox: Inbox {
                 throw MessagingStoreError.unreadableRow(table: "inbox_messages", reason: "\(message.id) vanished while stored")
             }
             return .stored(outcome)
-        case .processed(let claim, let now):
+        case .processed(let claim, let now, _):
             try connection.execute(InboxSQL.processed, [
                 .integer(now), .text(claim.entry.message.id.rawValue), .text(claim.owner), .integer(Int64(claim.attempt)),
             ])
-        case .failed(let claim, let error, .retry(let at), _):
+        case .failed(let claim, let error, .retry(let at), _, _):
             try connection.execute(InboxSQL.retryLater, [
                 .integer(MessagingTime.milliseconds(at)), .text(error), .text(claim.entry.message.id.rawValue),
                 .text(claim.owner), .integer(Int64(claim.attempt)),
             ])
-        case .failed(let claim, let error, .dead, let now):
+        case .failed(let claim, let error, .dead, let now, _):
             try connection.execute(InboxSQL.dead, [
                 .text(error), .integer(now), .text(claim.entry.message.id.rawValue), .text(claim.owner),
                 .integer(Int64(claim.attempt)),

@@ -13,13 +13,12 @@ public final class SQLiteOutbox: Outbox {
     enum Write: Sendable {
         case enqueue(StoredMessage, priority: MessagePriority, client: String?, now: Int64, audit: [AuditEntry])
         case delivered(MessageID, receipt: DeliveryReceipt, now: Int64, audit: [AuditEntry])
-        case failed(OutboxClaim, error: String, disposition: FailureDisposition, now: Int64)
+        case failed(OutboxClaim, error: String, disposition: FailureDisposition, now: Int64, audit: [AuditEntry])
 
         /// Appended to the audit trail when the write changes its row.
         var audit: [AuditEntry] {
             switch self {
-            case .enqueue(_, _, _, _, let audit), .delivered(_, _, _, let audit): audit
-            case .failed: []
+            case .enqueue(_, _, _, _, let audit), .delivered(_, _, _, let audit), .failed(_, _, _, _, let audit): audit
             }
         }
     }
@@ -82,9 +81,10 @@ public final class SQLiteOutbox: Outbox {
 
     @discardableResult
     public func markFailed(
-        _ claim: OutboxClaim, error: String, disposition: FailureDisposition, now: Date
+        _ claim: OutboxClaim, error: String, disposition: FailureDisposition, now: Date, audit: [AuditEntry]
     ) async throws -> Bool {
-        try await writer.submit(.failed(claim, error: error, disposition: disposition, now: MessagingTime.milliseconds(now)))
+        try await writer.submit(
+            .failed(claim, error: error, disposition: disposition, now: MessagingTime.milliseconds(now), audit: audit))
     }
 
     public func entry(_ id: MessageID) async throws -> OutboxEntry? {
@@ -202,12 +202,12 @@ public final class SQLiteOutbox: Outbox {
                 .text(receipt.id.rawValue), .integer(MessagingTime.milliseconds(receipt.created)), .blob(receipt.payload),
                 .text(receipt.jws), .integer(now), .text(id.rawValue),
             ])
-        case .failed(let claim, let error, .retry(let at), _):
+        case .failed(let claim, let error, .retry(let at), _, _):
             try connection.execute(OutboxSQL.retryLater, [
                 .integer(MessagingTime.milliseconds(at)), .text(error), .text(claim.entry.message.id.rawValue),
                 .text(claim.owner), .integer(Int64(claim.attempt)),
             ])
-        case .failed(let claim, let error, .dead, let now):
+        case .failed(let claim, let error, .dead, let now, _):
             try connection.execute(OutboxSQL.dead, [
                 .text(error), .integer(now), .text(claim.entry.message.id.rawValue), .text(claim.owner),
                 .integer(Int64(claim.attempt)),

@@ -55,6 +55,7 @@ enum MessagingConformance {
         ("a receipt and its audit records are one write", aReceiptAndItsAuditRecordsAreOneWrite),
         ("the inbox records a stored message, not a re-delivery", theInboxRecordsAStoredMessageNotARedelivery),
         ("writes with records and plain appends keep one intact chain", writesWithRecordsAndPlainAppendsKeepOneChain),
+        ("reports record only when they change the message", reportsRecordOnlyWhenTheyChangeTheMessage),
     ]
 
     static var names: [String] { checks.map(\.name) }
@@ -612,5 +613,26 @@ enum MessagingConformance {
         for message in messages {
             #expect(Set(try await stores.auditLog.records(for: message.id).map(\.entry.outcome)) == ["queued", "noted"])
         }
+    }
+
+    static func reportsRecordOnlyWhenTheyChangeTheMessage(_ stores: MessagingStoresUnderTest) async throws {
+        let sent = try Self.message()
+        try await stores.outbox.enqueue(sent, priority: .normal, client: nil, now: now)
+        let claim = try #require(try await claimAll(stores.outbox).first)
+        let dead = [auditEntry(for: sent, outcome: "dead")]
+        #expect(try await stores.outbox.markFailed(claim, error: "422", disposition: .dead, now: now, audit: dead))
+        #expect(!(try await stores.outbox.markFailed(claim, error: "422", disposition: .dead, now: now, audit: dead)))
+        #expect(try await stores.auditLog.records(for: sent.id).map(\.entry.outcome) == ["dead"])
+
+        let received = try Self.message(from: province)
+        _ = try await stores.inbox.store(received, receipt: Self.receipt(for: received), route: .adapter, now: now)
+        let handOver = try #require(
+            try await stores.inbox.claim(route: .adapter, owner: "worker", now: now, leaseDuration: .seconds(30), limit: 1).first)
+        let processed = [auditEntry(for: received, outcome: "processed")]
+        #expect(try await stores.inbox.markProcessed(handOver, now: now, audit: processed))
+        #expect(!(try await stores.inbox.markProcessed(handOver, now: now, audit: processed)), "a stale report")
+        #expect(!(try await stores.inbox.markFailed(handOver, error: "x", disposition: .dead, now: now, audit: processed)))
+        #expect(try await stores.auditLog.records(for: received.id).map(\.entry.outcome) == ["processed"])
+        #expect(try await stores.auditLog.verify() == .intact(records: 2))
     }
 }
