@@ -26,10 +26,8 @@ enum GatewayTrace {
     }
 
     /// RFC 3339 in Vietnam's time zone (UTC+07:00, no daylight saving), as the axis writes times.
+    /// (A formatter made per call was 9% of a ministry's CPU while it handed documents to the axis.)
     static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(secondsFromGMT: 7 * 3600)
-        return formatter.string(from: date)
+        Timestamp.format(date, utcOffsetSeconds: 7 * 3600)
     }
 }

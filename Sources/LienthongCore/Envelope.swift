@@ -62,8 +62,12 @@ public enum HeaderName {
 
 /// RFC 3339 timestamps in UTC with second precision, the one form used on the wire.
 public enum Timestamp {
-    public static func format(_ date: Date) -> String {
-        let seconds = Int64(floor(date.timeIntervalSince1970))
+    /// `date` as RFC 3339 with second precision: in UTC with `Z`, or, given `utcOffsetSeconds`
+    /// (a whole number of minutes), as the local time at that offset with `±HH:MM` (the document
+    /// axis writes Vietnam's time, +07:00).
+    public static func format(_ date: Date, utcOffsetSeconds: Int = 0) -> String {
+        let offset = Int64(utcOffsetSeconds) / 60 * 60
+        let seconds = Int64(floor(date.timeIntervalSince1970)) + offset
         let days = Int64(floor(Double(seconds) / 86_400))
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = civilDate(fromDays: days)
@@ -97,7 +101,14 @@ public enum Timestamp {
         append2(secondOfDay / 60 % 60)
         text.append(UInt8(ascii: ":"))
         append2(secondOfDay % 60)
-        text.append(UInt8(ascii: "Z"))
+        if offset == 0 {
+            text.append(UInt8(ascii: "Z"))
+        } else {
+            text.append(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+            append2(abs(offset) / 3600)
+            text.append(UInt8(ascii: ":"))
+            append2(abs(offset) / 60 % 60)
+        }
         return String(decoding: text, as: UTF8.self)
     }
 

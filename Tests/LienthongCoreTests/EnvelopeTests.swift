@@ -47,6 +47,26 @@ struct EnvelopeTests {
         #expect(Timestamp.format(Date(timeIntervalSince1970: 253_402_300_799)) == "9999-12-31T23:59:59Z")
     }
 
+    @Test func formatsLocalTimeAtAnOffset() {
+        // Vietnam (+07:00) across a day boundary, and a negative offset.
+        #expect(Timestamp.format(Date(timeIntervalSince1970: 1_795_256_130.9), utcOffsetSeconds: 7 * 3600)
+            == "2026-11-21T17:15:30+07:00")
+        #expect(Timestamp.format(Date(timeIntervalSince1970: 1_795_300_000), utcOffsetSeconds: 7 * 3600)
+            == "2026-11-22T05:26:40+07:00")
+        #expect(Timestamp.format(Date(timeIntervalSince1970: 0), utcOffsetSeconds: -(3 * 3600 + 30 * 60))
+            == "1969-12-31T20:30:00-03:30")
+        // The same text as Foundation's formatter, and the same instant read back.
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(secondsFromGMT: 7 * 3600)
+        for seconds in stride(from: -1_000_000_000.0, through: 4_000_000_000.0, by: 86_399 * 53 + 0.5) {
+            let date = Date(timeIntervalSince1970: seconds)
+            let text = Timestamp.format(date, utcOffsetSeconds: 7 * 3600)
+            #expect(text == formatter.string(from: date))
+            #expect(Timestamp.parse(text) == Timestamp.truncatedToSeconds(date))
+        }
+    }
+
     @Test func formatsAndParsesBackAcrossCenturies() {
         for seconds in stride(from: -2_000_000_000.0, through: 4_000_000_000.0, by: 86_399 * 37) {
             let date = Date(timeIntervalSince1970: seconds)

@@ -49,6 +49,7 @@ struct DocumentAxisMockTests {
 
     @Test("invalid messages are refused with 400 and the reason", arguments: [
         ("<!DOCTYPE x [<!ENTITY a \"a\">]><x>&a;</x>", "E_XML_DOCTYPE"),
+        ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE x SYSTEM \"file:///etc/passwd\"><x/>", "E_XML_DOCTYPE"),
         ("<edXML:edXMLEnvelope xmlns:edXML=\"http://www.mic.gov.vn/TBT/QCVN_102_2016\">", "E_XML_MALFORMED"),
         ("<edXMLEnvelope><edXMLHeader/></edXMLEnvelope>", "E_XML_NAMESPACE"),
         ("<?xml version=\"1.0\" encoding=\"UTF-7\"?>+ADw-!DOCTYPE x+AD4-<x/>", "E_XML_ENCODING"),
