@@ -102,8 +102,9 @@ public struct InboxDispatchService: Service {
         }
     }
 
+    /// The message's JWS is in its `stored` record already: a later record about it names it by id.
     private func records(_ message: StoredMessage, outcome: String) throws(Problem) -> [AuditEntry] {
-        try audit.entries(for: [.init(DeliveryAttempt.envelope(of: message), .inbound, outcome: outcome, jws: message.jws)])
+        try audit.entries(for: [.init(DeliveryAttempt.envelope(of: message), .inbound, outcome: outcome, jws: nil)])
     }
 }
 

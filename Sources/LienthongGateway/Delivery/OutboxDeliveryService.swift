@@ -104,10 +104,11 @@ public struct OutboxDeliveryService: Service {
             let receipt = DeliveryReceipt(
                 id: receiptEnvelope.id, created: receiptEnvelope.created, payload: receiptEnvelope.payload, jws: receiptJWS)
             do {
-                // The receipt and its two records are one commit. A failure leaves the message
+                // The receipt and its two records are one commit; the message's JWS is in its
+                // `queued` record already, the receipt's goes with `receipt`. A failure leaves the message
                 // leased: it is sent again after the lease, and the receiver answers with the same receipt.
                 let records = try audit.entries(for: [
-                    .init(envelope, .outbound, outcome: "delivered", jws: message.jws),
+                    .init(envelope, .outbound, outcome: "delivered", jws: nil),
                     .init(receiptEnvelope, .inbound, outcome: "receipt", jws: receiptJWS),
                 ])
                 try await outbox.markDelivered(claim, receipt: receipt, now: clock(), audit: records)
@@ -126,7 +127,7 @@ public struct OutboxDeliveryService: Service {
             do {
                 // A death and its record are one commit.
                 let records = disposition == .dead
-                    ? try audit.entries(for: [.init(envelope, .outbound, outcome: "dead", jws: message.jws)]) : []
+                    ? try audit.entries(for: [.init(envelope, .outbound, outcome: "dead", jws: nil)]) : []
                 guard try await outbox.markFailed(claim, error: reason, disposition: disposition, now: now, audit: records) else {
                     return
                 }

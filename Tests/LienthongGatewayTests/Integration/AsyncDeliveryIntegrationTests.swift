@@ -140,6 +140,15 @@ struct AsyncDeliveryIntegrationTests {
             #expect(provinceOutcomes.map(\.outcome).sorted() == ["delivered", "queued", "receipt"])
             let ministryOutcomes = try await pair.ministry.auditLog.allEntries().filter { $0.messageID == id || $0.correlationID == id }
             #expect(ministryOutcomes.map(\.outcome).sorted() == ["processed", "receipt", "stored"])
+            // Each JWS is recorded once per gateway: the message's with "queued" or "stored", the
+            // receipt's with "receipt"; later records about the message name it by id.
+            let signed = { (entries: [AuditEntry]) in Dictionary(uniqueKeysWithValues: entries.map { ($0.outcome, $0.jws) }) }
+            let province = signed(provinceOutcomes)
+            #expect(province["queued"] == .some(entry.message.jws) && province["delivered"] == .some(nil))
+            #expect(province["receipt"] == .some(entry.receipt?.jws))
+            let ministry = signed(ministryOutcomes)
+            #expect(ministry["stored"] == .some(entry.message.jws) && ministry["processed"] == .some(nil))
+            #expect(ministry["receipt"] == .some(stored.jws))
         }
     }
 
