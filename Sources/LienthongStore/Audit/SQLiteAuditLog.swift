@@ -130,19 +130,16 @@ public final class SQLiteAuditLog: AuditLog {
     /// appender chained after the trail's last record: the outbox and the inbox write a change of
     /// state and its audit records as one durable write. The tip moves only if the transaction
     /// commits.
-    func transaction<T>(
-        on connection: SQLiteConnection, durable: Bool = true, _ body: (inout AuditAppender) throws -> T
-    ) throws -> T {
-        try Self.transaction(on: connection, durable: durable, tip: tip, time: clock(), body)
+    func transaction<T>(on connection: SQLiteConnection, _ body: (inout AuditAppender) throws -> T) throws -> T {
+        try Self.transaction(on: connection, tip: tip, time: clock(), body)
     }
 
     private static func transaction<T>(
-        on connection: SQLiteConnection, durable: Bool = true, tip: AuditChainTip, time: Date,
-        _ body: (inout AuditAppender) throws -> T
+        on connection: SQLiteConnection, tip: AuditChainTip, time: Date, _ body: (inout AuditAppender) throws -> T
     ) throws -> T {
         var appender = AuditAppender(connection: connection, position: tip.current, milliseconds: AuditTime.milliseconds(time))
         do {
-            let result = try connection.transaction(durable: durable) { try body(&appender) }
+            let result = try connection.transaction { try body(&appender) }
             tip.move(to: appender.position)
             return result
         } catch {
