@@ -94,6 +94,22 @@ struct AuditCommandTests {
         #expect(time.hasSuffix("Z") && time.count == "  time:        2026-01-01T00:00:00.000Z".count)
     }
 
+    @Test func showSaysWhereALaterRecordsJWSIs() async throws {
+        let data = try await DataDirectory(records: 0)
+        let id = MessageID()
+        var later = try DataDirectory.entry(id)
+        later.jws = nil
+        let store = try await GatewayStore.open(dataDirectory: data.path)
+        try await store.auditLog.append(later)
+        await store.close()
+
+        let result = try await CLI.run(["audit", "show", id.rawValue, "--data", data.path])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let jwsLine = try #require(lines.firstIndex(of: "  jws:").map { lines[$0 + 1] })
+        #expect(jwsLine == "(none: the record that queued or stored this message has its JWS)")
+    }
+
     @Test func showWithoutRecordsFails() async throws {
         let data = try await DataDirectory(records: 2)
         let unknown = MessageID()

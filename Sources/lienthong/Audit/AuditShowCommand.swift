@@ -53,7 +53,8 @@ enum AuditRecordText {
         lines.append("  payload:     \(entry.payload.map { "\($0.count) bytes kept" } ?? "not kept") (retention \(entry.retention.rawValue))")
         lines.append("  hash:        \(hex(record.hash))")
         lines.append("  jws:")
-        lines.append(entry.jws ?? "(none)")
+        // A later record about a message (delivered, processed, dead) does not repeat its JWS.
+        lines.append(entry.jws ?? "(none: the record that queued or stored this message has its JWS)")
         return lines.joined(separator: "\n")
     }
 
