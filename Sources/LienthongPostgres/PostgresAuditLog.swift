@@ -118,7 +118,14 @@ public final class PostgresAuditLog: AuditLog {
             hash = next.hash
             built.append(next)
         }
-        try await connection.query(PostgresAuditSQL.insert(built.map { ($0.fields, $0.hash) }), logger: logger)
+        // In INSERTs of at most `maximumRowsPerInsert`: a batch of outbox or inbox writes may carry
+        // more records than one statement's parameters hold.
+        var start = built.startIndex
+        while start < built.endIndex {
+            let end = min(start + PostgresAuditSQL.maximumRowsPerInsert, built.endIndex)
+            try await connection.query(PostgresAuditSQL.insert(built[start..<end].map { ($0.fields, $0.hash) }), logger: logger)
+            start = end
+        }
         return built.map(\.record)
     }
 }

@@ -84,6 +84,20 @@ struct PostgresStoreTests {
         }
     }
 
+    /// One INSERT holds at most `maximumRowsPerInsert` records; a write carrying more is split.
+    @Test func aWriteCarryingMoreRecordsThanOneInsertHoldsKeepsThemAll() async throws {
+        try await PostgresTestSchema.with { schema in
+            let store = try await schema.open()
+            let message = try MessagingConformance.message()
+            let count = 2 * PostgresAuditSQL.maximumRowsPerInsert + 1  // one INSERT of these would pass the 65,535 parameters
+            let entries = try (0..<count).map { try Fixtures.entry($0, messageID: message.id) }
+            try await store.outbox.enqueue(message, priority: .normal, client: nil, now: MessagingConformance.now, audit: entries)
+            #expect(try await store.auditLog.records(for: message.id).count == count)
+            #expect(try await store.auditLog.verify() == .intact(records: Int64(count)))
+            await store.close()
+        }
+    }
+
     @Test func twoReplicasSeeingOneIdAcceptItOnce() async throws {
         try await PostgresTestSchema.with { schema in
             let first = try await schema.open()
