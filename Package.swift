@@ -198,7 +198,15 @@ let package = Package(
             ],
             swiftSettings: strictSwift),
         // Shared by the test targets that start real processes.
-        .target(name: "LienthongTestSupport", path: "Tests/LienthongTestSupport", swiftSettings: strictSwift),
+        .target(
+            name: "LienthongTestSupport",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Tests/LienthongTestSupport", swiftSettings: strictSwift),
         .testTarget(
             name: "LienthongCLITests",
             dependencies: ["lienthong", "LienthongPostgres", "LienthongTestSupport", .product(name: "PostgresNIO", package: "postgres-nio")],

@@ -1,11 +1,8 @@
 import Foundation
 import Glibc
+import LienthongTestSupport
 import Synchronization
 import Testing
-
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// `lienthong demo` run as a user would: the real binary, real TLS between the gateways, real
 /// signatures, real SQLite, the mocks behind the adapters.
@@ -101,18 +98,12 @@ struct DemoCommandTests {
     }
 
     private func post(_ localAPI: String, _ service: String, _ apiKey: String?, _ body: [String: String]) async throws -> Answer {
-        let url = try #require(URL(string: "\(localAPI)/v1/services/\(service)"))
-        var request = URLRequest(url: url)
-        request.httpMethod = "POST"
-        request.timeoutInterval = 120
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        if let apiKey { request.setValue("Bearer \(apiKey)", forHTTPHeaderField: "Authorization") }
-        request.httpBody = try JSONSerialization.data(withJSONObject: body)
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let http = try #require(response as? HTTPURLResponse)
-        return Answer(
-            status: http.statusCode, signature: http.value(forHTTPHeaderField: "Lienthong-Signature"),
-            body: String(decoding: data, as: UTF8.self))
+        var headers = ["Content-Type": "application/json"]
+        if let apiKey { headers["Authorization"] = "Bearer \(apiKey)" }
+        let reply = try await PlainHTTP.send(
+            "POST", "\(localAPI)/v1/services/\(service)", headers: headers,
+            body: try JSONSerialization.data(withJSONObject: body), timeout: 120)
+        return Answer(status: reply.status, signature: reply[header: "Lienthong-Signature"], body: reply.text)
     }
 }
 

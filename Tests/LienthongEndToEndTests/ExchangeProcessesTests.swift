@@ -1,4 +1,5 @@
 import Foundation
+import LienthongTestSupport
 import Testing
 
 /// §7 of the exchange issue against real processes: `lienthong serve` for the ministry G01 and

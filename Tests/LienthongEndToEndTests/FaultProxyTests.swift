@@ -1,4 +1,5 @@
 import Foundation
+import LienthongTestSupport
 import Testing
 
 /// The fault proxy the poor-link proof relies on, in front of a mock over plain HTTP: it passes

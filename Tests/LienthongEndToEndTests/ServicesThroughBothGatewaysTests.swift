@@ -1,4 +1,5 @@
 import Foundation
+import LienthongTestSupport
 import Testing
 
 extension ExchangeProcessesTests {

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
+import Glibc
 
 #if canImport(Glibc)
-import Glibc
+import LienthongTestSupport
+import Testing
 #endif
 
 /// A size-limited tmpfs for the province's data directory, grown again to end the shortage.

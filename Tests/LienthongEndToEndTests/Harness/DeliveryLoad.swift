@@ -1,4 +1,5 @@
 import Foundation
+import LienthongTestSupport
 import Synchronization
 
 /// Sends numbered official documents as asynchronous messages and keeps the books the proofs

@@ -1,4 +1,5 @@
 import Foundation
+import LienthongTestSupport
 
 /// One `lienthong mock NAME --port 0` process: its base URL as it printed it, and its control
 /// API (`/_mock/faults`, `/_mock/stats`, `/_mock/samples`, `/_mock/reset`).

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import LienthongTestSupport
 import NIOCore
 import NIOHTTP1
 import NIOSSL
@@ -34,10 +35,7 @@ final class TLSHTTPClient: Sendable {
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
         let response = try await client.execute(request, timeout: .seconds(Int64(timeout.components.seconds)))
-        let bytes = try await response.body.collect(upTo: 16 << 20)
-        var fields: [String: String] = [:]
-        for field in response.headers { fields[field.name.lowercased()] = field.value }
-        return HTTPReply(status: Int(response.status.code), headers: fields, body: Data(bytes.readableBytesView))
+        return try await HTTPReply(response)
     }
 
     func shutdown() async { try? await client.shutdown() }

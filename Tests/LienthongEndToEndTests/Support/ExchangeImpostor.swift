@@ -1,6 +1,7 @@
 import Foundation
 import LienthongCore
 import LienthongCrypto
+import LienthongTestSupport
 
 /// A message for the exchange API, as a gateway would send it: the `Lienthong-*` headers, the
 /// signature and the payload. Tests alter it after signing.
