@@ -9,7 +9,7 @@ public final class GatewayStore: Sendable {
     /// Every migration of the gateway database, in order. New tables get new versions at the end.
     public static let migrations: [SQLiteMigration] = [
         AuditSQL.migration, ReplayGuardSQL.migration, OutboxSQL.migration, InboxSQL.migration,
-        OutboxSQL.claimByRecipientMigration,
+        OutboxSQL.claimByRecipientMigration, OutboxSQL.bytesApartMigration, InboxSQL.bytesApartMigration,
     ]
 
     public let database: SQLiteDatabase

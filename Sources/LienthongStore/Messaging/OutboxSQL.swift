@@ -37,7 +37,12 @@ enum OutboxSQL {
                 WHERE state IN ('delivered', 'dead');
             """)
 
-    /// The columns `OutboxRow` reads, in its order.
+    /// A message's row with its bytes and, once delivered, its receipt.
+    static let joined = """
+        outbox_messages JOIN outbox_bodies USING (message_id) LEFT JOIN outbox_receipts USING (message_id)
+        """
+
+    /// The columns `OutboxRow` reads, in its order, from `joined`.
     static let columns = """
         message_id, sender, recipient, service, created_ms, correlation_id, payload, jws, payload_digest,
         priority, client, state, attempts, accepted_ms, next_attempt_ms, last_error,
@@ -46,11 +51,14 @@ enum OutboxSQL {
 
     static let insert = """
         INSERT INTO outbox_messages (
-            message_id, sender, recipient, service, created_ms, correlation_id, payload, jws, payload_digest,
+            message_id, sender, recipient, service, created_ms, correlation_id, payload_digest,
             priority, client, state, attempts, accepted_ms, next_attempt_ms
-        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', 0, ?, ?)
+        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', 0, ?, ?)
         ON CONFLICT (message_id) DO NOTHING
         """
+
+    /// Only after `insert` added the row: a duplicate's bytes are never written.
+    static let insertBody = "INSERT INTO outbox_bodies (message_id, payload, jws) VALUES (?, ?, ?)"
 
     /// Claims look for work recipient by recipient (`SQLiteOutbox.choose`), so the index they use
     /// leads with the recipient: a recipient out of capacity is never walked. It covers every
@@ -63,6 +71,43 @@ enum OutboxSQL {
                 ON outbox_messages (recipient, priority DESC, next_attempt_ms, message_id, lease_expires_ms, state)
                 WHERE state IN ('accepted', 'sending');
             DROP INDEX outbox_due;
+            """)
+
+    /// The message's bytes and the receipt move out of `outbox_messages` into tables of their own,
+    /// written once each: a lease claim or a delivery report then rewrites a row of about a
+    /// hundred bytes instead of the 5 to 9 KB row (spread over overflow pages) that carried the
+    /// payload, the JWS and the receipt. SQLite rewrites a whole record whose size changes, so
+    /// each claim and report used to put several pages into the WAL. `DROP COLUMN` (not a new
+    /// table) keeps the table and its indexes; the trigger removes the bytes with their row.
+    static let bytesApartMigration = SQLiteMigration(
+        version: 6, name: "outbox bytes apart from the state",
+        sql: """
+            CREATE TABLE outbox_bodies (
+                message_id TEXT PRIMARY KEY,
+                payload BLOB NOT NULL,
+                jws TEXT NOT NULL
+            );
+            INSERT INTO outbox_bodies (message_id, payload, jws) SELECT message_id, payload, jws FROM outbox_messages;
+            CREATE TABLE outbox_receipts (
+                message_id TEXT PRIMARY KEY,
+                receipt_id TEXT NOT NULL,
+                receipt_created_ms INTEGER NOT NULL,
+                receipt_payload BLOB NOT NULL,
+                receipt_jws TEXT NOT NULL
+            );
+            INSERT INTO outbox_receipts (message_id, receipt_id, receipt_created_ms, receipt_payload, receipt_jws)
+                SELECT message_id, receipt_id, receipt_created_ms, receipt_payload, receipt_jws FROM outbox_messages
+                WHERE receipt_id IS NOT NULL;
+            ALTER TABLE outbox_messages DROP COLUMN payload;
+            ALTER TABLE outbox_messages DROP COLUMN jws;
+            ALTER TABLE outbox_messages DROP COLUMN receipt_id;
+            ALTER TABLE outbox_messages DROP COLUMN receipt_created_ms;
+            ALTER TABLE outbox_messages DROP COLUMN receipt_payload;
+            ALTER TABLE outbox_messages DROP COLUMN receipt_jws;
+            CREATE TRIGGER outbox_messages_removed AFTER DELETE ON outbox_messages BEGIN
+                DELETE FROM outbox_bodies WHERE message_id = old.message_id;
+                DELETE FROM outbox_receipts WHERE message_id = old.message_id;
+            END;
             """)
 
     /// The recipients with waiting messages, found by a loose index scan: one seek per recipient
@@ -97,13 +142,20 @@ enum OutboxSQL {
         WHERE message_id = ?
         """
 
-    static let select = "SELECT \(columns) FROM outbox_messages WHERE message_id = ?"
+    static let select = "SELECT \(columns) FROM \(joined) WHERE message_id = ?"
 
     static let delivered = """
         UPDATE outbox_messages
-        SET state = 'delivered', receipt_id = ?, receipt_created_ms = ?, receipt_payload = ?, receipt_jws = ?,
-            finished_ms = ?, next_attempt_ms = NULL, lease_owner = NULL, lease_expires_ms = NULL, last_error = NULL
+        SET state = 'delivered', finished_ms = ?, next_attempt_ms = NULL, lease_owner = NULL, lease_expires_ms = NULL,
+            last_error = NULL
         WHERE message_id = ? AND state <> 'delivered'
+        """
+
+    /// Only after `delivered` changed the row. A delivered message is never sent again, so there
+    /// is no receipt to replace; `OR REPLACE` only keeps a leftover row from failing the report.
+    static let insertReceipt = """
+        INSERT OR REPLACE INTO outbox_receipts (message_id, receipt_id, receipt_created_ms, receipt_payload, receipt_jws)
+        VALUES (?, ?, ?, ?, ?)
         """
 
     static let retryLater = """

@@ -168,12 +168,15 @@ public final class SQLiteInbox: Inbox {
             try connection.execute(InboxSQL.insert, [
                 .text(message.id.rawValue), .text(message.from.rawValue), .text(message.to.rawValue),
                 .text(message.service.rawValue), .integer(MessagingTime.milliseconds(message.created)),
-                .optionalText(message.correlationID?.rawValue), .blob(message.payload), .text(message.jws),
-                .blob(message.payloadDigest), .text(receipt.id.rawValue),
-                .integer(MessagingTime.milliseconds(receipt.created)), .blob(receipt.payload), .text(receipt.jws),
-                .text(route.rawValue), .integer(now), .integer(now),
+                .optionalText(message.correlationID?.rawValue), .blob(message.payloadDigest), .text(receipt.id.rawValue),
+                .integer(MessagingTime.milliseconds(receipt.created)), .text(route.rawValue), .integer(now), .integer(now),
             ])
             let inserted = connection.changes == 1
+            if inserted {
+                try connection.execute(InboxSQL.insertBody, [
+                    .blob(message.payload), .text(message.jws), .blob(receipt.payload), .text(receipt.jws),
+                ])
+            }
             let outcome = try connection.rows(InboxSQL.existing, [.text(message.id.rawValue)]) { row -> InboxStoreOutcome in
                 let read = MessagingRowReader(row: row, table: "inbox_messages")
                 let sequence = try row.int64(0)

@@ -112,7 +112,7 @@ public final class SQLiteOutbox: Outbox {
             bindings.append(.text(after.rawValue))
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let sql = "SELECT \(OutboxSQL.columns) FROM outbox_messages \(filter) ORDER BY message_id LIMIT ?"
+        let sql = "SELECT \(OutboxSQL.columns) FROM \(OutboxSQL.joined) \(filter) ORDER BY message_id LIMIT ?"
         bindings.append(.integer(Int64(query.limit)))
         return try await database.perform { [bindings] connection in
             try connection.rows(sql, bindings, OutboxRow.entry).map(\.entry)
@@ -193,15 +193,21 @@ public final class SQLiteOutbox: Outbox {
             try connection.execute(OutboxSQL.insert, [
                 .text(message.id.rawValue), .text(message.from.rawValue), .text(message.to.rawValue),
                 .text(message.service.rawValue), .integer(MessagingTime.milliseconds(message.created)),
-                .optionalText(message.correlationID?.rawValue), .blob(message.payload), .text(message.jws),
-                .blob(message.payloadDigest), .integer(Int64(priority.rawValue)), .optionalText(client), .integer(now),
-                .integer(now),
+                .optionalText(message.correlationID?.rawValue), .blob(message.payloadDigest),
+                .integer(Int64(priority.rawValue)), .optionalText(client), .integer(now), .integer(now),
             ])
+            guard connection.changes == 1 else { return false }
+            try connection.execute(
+                OutboxSQL.insertBody, [.text(message.id.rawValue), .blob(message.payload), .text(message.jws)])
+            return true
         case .delivered(let id, let receipt, let now, _):
-            try connection.execute(OutboxSQL.delivered, [
-                .text(receipt.id.rawValue), .integer(MessagingTime.milliseconds(receipt.created)), .blob(receipt.payload),
-                .text(receipt.jws), .integer(now), .text(id.rawValue),
+            try connection.execute(OutboxSQL.delivered, [.integer(now), .text(id.rawValue)])
+            guard connection.changes == 1 else { return false }
+            try connection.execute(OutboxSQL.insertReceipt, [
+                .text(id.rawValue), .text(receipt.id.rawValue), .integer(MessagingTime.milliseconds(receipt.created)),
+                .blob(receipt.payload), .text(receipt.jws),
             ])
+            return true
         case .failed(let claim, let error, .retry(let at), _, _):
             try connection.execute(OutboxSQL.retryLater, [
                 .integer(MessagingTime.milliseconds(at)), .text(error), .text(claim.entry.message.id.rawValue),
