@@ -7,6 +7,8 @@
 #   - accepted/s: 202 answers per second while wrk runs;
 #   - delivered/s: documents at the axis divided by the time from wrk's start until the last
 #     one arrived (delivery runs during and after the load);
+#   - kilobytes each gateway wrote to storage per delivered document (write_bytes of /proc/PID/io:
+#     SQLite's WAL, checkpoints and logs; not a PostgreSQL server's writes);
 #   - the backlog drain: documents accepted while the ministry was stopped, then drained.
 # For each store: SQLite (the default, in the data directory) and PostgreSQL (the province's
 # outbox; the ministry keeps SQLite). PostgreSQL comes from LIENTHONG_TEST_POSTGRES_URL, or the
@@ -127,6 +129,9 @@ now() { date +%s.%N; }
 cpu() { # PID → CPU seconds (user + system) it has used so far
     awk -v tck="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / tck }' "/proc/$1/stat" 2>/dev/null || echo "?"
 }
+written() { # PID DOCUMENTS → kilobytes the process had written to storage so far, per document
+    awk -v n="$2" '/^write_bytes:/ { printf "%.1f", $2 / 1024 / (n > 0 ? n : 1) }' "/proc/$1/io" 2>/dev/null || echo "?"
+}
 
 start_gateway() { # NAME CONFIG → pid in last_pid
     "$lienthong" serve --config "$2" --log-level error >>"$work/$1.log" 2>&1 &
@@ -197,6 +202,7 @@ $store_line" >"$run/province.yaml"
     done
     delivered_rate=$(awk -v n="$last" -v a="$t0" -v b="$t_last" 'BEGIN { printf "%.0f", n / (b - a) }')
     echo "$store: CPU used so far: province $(cpu "$province_pid") s, ministry $(cpu "$ministry_pid") s, axis mock $(cpu "$mock_pid") s"
+    echo "$store: written to storage per delivered document: province $(written "$province_pid" "$last") KB, ministry $(written "$ministry_pid" "$last") KB"
     echo "$store: accepted $accepted in $duration ($rate/s, p50 $p50, p99 $p99, ${non2xx:-0} not 202); delivered $last to the axis in $(awk -v a="$t0" -v b="$t_last" 'BEGIN { printf "%.1f", b - a }') s from the start: $delivered_rate delivered/s"
 
     # 2. A backlog built while the ministry is stopped, drained once it returns.
