@@ -3,7 +3,8 @@
 # included, against a throwaway PostgreSQL 15 cluster started (and removed) by with-postgres.sh.
 #
 # A watchdog guards the run: the whole suite takes about 4 minutes here, and some runs used to hang
-# with every thread idle (a URLSession request that never ended; see docs/DESIGN.md). After
+# with every thread idle (a PostgreSQL store call that waited for a cancelled lease; see
+# docs/DESIGN.md). After
 # LIENTHONG_TEST_HANG_SECONDS (1200) it prints every thread's stack (with gdb, when installed),
 # stops the test process and runs the suite once more, saying so; a second hang fails. A failed
 # run ends with its failures repeated, since CI shows only the end of the output.

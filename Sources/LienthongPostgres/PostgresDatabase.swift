@@ -29,35 +29,40 @@ struct PostgresDatabase: Sendable {
     /// If no connection is free within `leaseTimeout`, `body` never runs and the call fails with
     /// `.unavailable`; once `body` has a connection it is never abandoned, so a caller told
     /// "failed" was not also served.
+    ///
+    /// The wait for a connection runs in a task of its own that the caller does not wait for
+    /// once it gave up: PostgresNIO's lease does not always end when cancelled while the server
+    /// is unreachable, and a task group would have waited for it until the server came back.
     func connection<Result: Sendable>(
         _ operation: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws(PostgresStoreError) -> Result {
         let lease = LeaseRace()
+        let outcome = LeaseOutcome<Result>()
         let client = self.client
         let timeout = leaseTimeout
         do {
-            return try await withThrowingTaskGroup(of: Result?.self) { group in
-                group.addTask {
-                    try await client.withConnection { connection in
-                        guard lease.claimForBody() else { throw LeaseRace.Abandoned() }
-                        return try await body(connection)
+            return try await withTaskCancellationHandler {
+                try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
+                    outcome.start(continuation)
+                    let timer = Task {
+                        try await Task.sleep(for: timeout)
+                        outcome.giveUp(lease, because: LeaseRace.TimedOut())
                     }
-                }
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    return nil
-                }
-                while let next = try await group.next() {
-                    if let result = next {
-                        group.cancelAll()
-                        return result
+                    let work = Task {
+                        defer { timer.cancel() }
+                        do {
+                            outcome.finish(.success(try await client.withConnection { connection in
+                                guard lease.claimForBody() else { throw LeaseRace.Abandoned() }
+                                return try await body(connection)
+                            }))
+                        } catch {
+                            outcome.finish(.failure(error))
+                        }
                     }
-                    if lease.abandonUnlessClaimed() {
-                        group.cancelAll()
-                        throw LeaseRace.TimedOut()
-                    }
+                    outcome.onGiveUp { work.cancel() }
                 }
-                throw PostgresStoreError.unexpectedResult("\(operation) ended without a result")
+            } onCancel: {
+                outcome.giveUp(lease, because: CancellationError())
             }
         } catch is LeaseRace.TimedOut {
             throw .unavailable(location: location, reason: "no database connection within \(timeout) (\(operation))")
@@ -102,3 +107,62 @@ private final class LeaseRace: Sendable {
         }
     }
 }
+
+/// The one answer of a `connection` call: the body's result, or giving up while no connection
+/// was leased. Whichever comes first resumes the caller; the other is dropped.
+private final class LeaseOutcome<Result: Sendable>: Sendable {
+    private struct State {
+        var continuation: CheckedContinuation<Result, any Error>?
+        var early: Swift.Result<Result, any Error>?
+        var cancelWork: (@Sendable () -> Void)?
+        var gaveUp = false
+    }
+
+    private let state = Mutex(State())
+
+    func start(_ continuation: CheckedContinuation<Result, any Error>) {
+        let early = state.withLock { state -> Swift.Result<Result, any Error>? in
+            if let early = state.early { return early }
+            state.continuation = continuation
+            return nil
+        }
+        if let early { continuation.resume(with: early) }
+    }
+
+    /// How to stop the lease attempt when the caller gives up.
+    func onGiveUp(_ cancel: @escaping @Sendable () -> Void) {
+        let cancelNow = state.withLock { state -> Bool in
+            if state.gaveUp { return true }
+            state.cancelWork = cancel
+            return false
+        }
+        if cancelNow { cancel() }
+    }
+
+    func finish(_ result: Swift.Result<Result, any Error>) { resume(with: result) }
+
+    /// Ends the wait with `error` unless the body already has its connection.
+    func giveUp(_ lease: LeaseRace, because error: any Error) {
+        guard lease.abandonUnlessClaimed() else { return }
+        let cancel = state.withLock { state -> (@Sendable () -> Void)? in
+            state.gaveUp = true
+            return state.cancelWork
+        }
+        cancel?()
+        resume(with: .failure(error))
+    }
+
+    private func resume(with result: Swift.Result<Result, any Error>) {
+        let continuation = state.withLock { state -> CheckedContinuation<Result, any Error>? in
+            guard let continuation = state.continuation else {
+                if state.early == nil { state.early = result }
+                return nil
+            }
+            state.continuation = nil
+            state.early = result
+            return continuation
+        }
+        continuation?.resume(with: result)
+    }
+}
+
