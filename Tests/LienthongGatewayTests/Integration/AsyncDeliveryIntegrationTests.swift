@@ -273,7 +273,12 @@ struct AsyncDeliveryIntegrationTests {
                         try await status(pair, id)["status"] == .string("delivered")
                     }
                 }
-                #expect(try await status(pair, id)["attempts"] == .number(JSONNumber(1)))
+                // Counted afresh from the retry: without the reset it would be 4 or more. On a
+                // loaded machine the first attempt can still fail (the ministry has just started,
+                // and the province's client may be backing off from the dead phase's refused
+                // connections), so a second one is allowed; a full CI run here once needed it.
+                let attempts = try await status(pair, id)["attempts"]?.asNumber?.intValue
+                #expect(attempts == 1 || attempts == 2, "attempts after the retry: \(attempts.map(String.init) ?? "none")")
             }
         } catch {
             await clients.shutdown()
