@@ -15,7 +15,8 @@
 # script runs itself under scripts/with-postgres.sh. Needs wrk (apt-get install wrk).
 #
 # Usage: Benchmarks/delivery/run.sh   (env: LIENTHONG, BASE_PORT, DURATION, CONNECTIONS, STORES,
-#        BACKLOG, OUTBOUND_HTTP2: false for HTTP/1.1 between the gateways)
+#        BACKLOG, OUTBOUND_HTTP2: false for HTTP/1.1 between the gateways, BATCH_SIZE: the province's
+#        delivery.batchSize, 1 for one request per message)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 lienthong=${LIENTHONG:-.build/release/lienthong}
@@ -139,7 +140,7 @@ start_gateway() { # NAME CONFIG → pid in last_pid
     pids+=("$last_pid")
 }
 
-echo "delivery benchmark: $duration of wrk -c$connections per store, ${payload_bytes}-byte documents, $(nproc) cores shared by wrk, both gateways and the mock; backlog $backlog"
+echo "delivery benchmark: batches of up to ${BATCH_SIZE:-16}, $duration of wrk -c$connections per store, ${payload_bytes}-byte documents, $(nproc) cores shared by wrk, both gateways and the mock; backlog $backlog"
 for store in $stores; do
     run="$work/$store"
     mkdir -p "$run"
@@ -172,6 +173,7 @@ clients:
     apiKeySHA256: $key_sha
     services: [document.edoc.send/v1]
 services: {}
+delivery: {batchSize: ${BATCH_SIZE:-16}}
 $store_line" >"$run/province.yaml"
 
     start_gateway "$store-ministry" "$run/ministry.yaml"; ministry_pid=$last_pid

@@ -40,6 +40,7 @@ struct DeliveryConfigurationTests {
               maxBackoffSeconds: 60
               perPeerConcurrency: 3
               concurrency: 10
+              batchSize: 4
               leaseSeconds: 90
               pollMilliseconds: 200
               receive:
@@ -52,7 +53,7 @@ struct DeliveryConfigurationTests {
         let delivery = configuration.delivery
         #expect(delivery.maxAttempts == 5 && delivery.maxAgeSeconds == 3600)
         #expect(delivery.initialBackoffMilliseconds == 250 && delivery.maxBackoffSeconds == 60)
-        #expect(delivery.perPeerConcurrency == 3 && delivery.concurrency == 10)
+        #expect(delivery.perPeerConcurrency == 3 && delivery.concurrency == 10 && delivery.batchSize == 4)
         #expect(delivery.leaseSeconds == 90 && delivery.pollMilliseconds == 200)
         let status = TestServices.service("document.status.update/v1")
         #expect(delivery.receive[status] == .some([TestPKI.ministryAgency]))
@@ -79,6 +80,7 @@ struct DeliveryConfigurationTests {
             """
             delivery:
               maxAttempts: 0
+              batchSize: 257
               leaseSeconds: 10
               retries: 3
               receive:
@@ -87,6 +89,7 @@ struct DeliveryConfigurationTests {
                 url: ftp://127.0.0.1/inbox
             """, files: files)
         #expect(found.contains { $0.contains("delivery.maxAttempts") }, "\(found)")
+        #expect(found.contains { $0.contains("delivery.batchSize") && $0.contains("256") }, "\(found)")
         #expect(found.contains { $0.contains("delivery.leaseSeconds: must be longer than limits.requestTimeoutSeconds") }, "\(found)")
         #expect(found.contains { $0.contains("unknown setting \"retries\"") }, "\(found)")
         #expect(found.contains { $0.contains("no request/response schemas for document.nothing.here/v1") }, "\(found)")

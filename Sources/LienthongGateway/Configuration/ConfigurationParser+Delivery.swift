@@ -12,6 +12,7 @@ extension ConfigurationParser {
         if let value = map.integer("maxBackoffSeconds", in: 1...86_400) { settings.maxBackoffSeconds = value }
         if let value = map.integer("perPeerConcurrency", in: 1...1_024) { settings.perPeerConcurrency = value }
         if let value = map.integer("concurrency", in: 1...4_096) { settings.concurrency = value }
+        if let value = map.integer("batchSize", in: 1...DeliveryBatch.maxMessages) { settings.batchSize = value }
         let leaseNode = map.value("leaseSeconds")
         if let value = map.integer("leaseSeconds", in: 1...86_400) {
             settings.leaseSeconds = value

@@ -17,6 +17,9 @@ extension GatewayConfiguration {
         public var perPeerConcurrency: Int
         /// Messages in flight in total (per gateway replica).
         public var concurrency: Int
+        /// Most messages sent to one peer in one request (`POST /exchange/v1/deliveries/batch`);
+        /// 1 sends each message on its own request.
+        public var batchSize: Int
         /// How long a claimed message stays leased to this replica before another may take it over
         /// (default 120 s, or twice `limits.requestTimeoutSeconds` when that is longer).
         public var leaseSeconds: Int
@@ -31,7 +34,7 @@ extension GatewayConfiguration {
 
         public init(
             maxAttempts: Int = 12, maxAgeSeconds: Int = 7 * 86_400, initialBackoffMilliseconds: Int = 1_000,
-            maxBackoffSeconds: Int = 600, perPeerConcurrency: Int = 32, concurrency: Int = 128, leaseSeconds: Int = 120,
+            maxBackoffSeconds: Int = 600, perPeerConcurrency: Int = 32, concurrency: Int = 128, batchSize: Int = 16, leaseSeconds: Int = 120,
             pollMilliseconds: Int = 1_000, receive: [ServiceID: Set<AgencyCode>?] = [:], webhook: Webhook? = nil
         ) {
             self.maxAttempts = maxAttempts
@@ -40,6 +43,7 @@ extension GatewayConfiguration {
             self.maxBackoffSeconds = maxBackoffSeconds
             self.perPeerConcurrency = perPeerConcurrency
             self.concurrency = concurrency
+            self.batchSize = batchSize
             self.leaseSeconds = leaseSeconds
             self.pollMilliseconds = pollMilliseconds
             self.receive = receive

@@ -35,18 +35,77 @@ public struct DeliveryAttempt: Sendable {
     }
 
     public func send(_ message: StoredMessage) async -> Outcome {
-        let envelope = Self.envelope(of: message)
         guard let urls = routing.peers[message.to], !urls.isEmpty else {
             return .failed(reason: "no peer gateway is configured for \(message.to)", permanent: false)
         }
         do {
-            let (body, encoding) = try compression.encode(message.payload)
-            let wire = HTTPMessage(headers: WireHeaders.fields(for: envelope, jws: message.jws, contentEncoding: encoding), body: body)
-            let answer = try await delivery.deliver(wire, to: urls, path: Self.path)
-            guard answer.status == 200 else {
-                return .failed(reason: Self.describe(answer), permanent: Self.permanentStatuses.contains(answer.status))
+            let answer = try await delivery.deliver(try wire(message), to: urls, path: Self.path)
+            return outcome(of: answer, for: message)
+        } catch {
+            return .failed(reason: "\(error.name): \(error.detail)", permanent: false)
+        }
+    }
+
+    /// Sends messages to one recipient in one request (`DeliveryBatch`) and returns their outcomes
+    /// in order, each as `send` would have (one message, or messages for several recipients, are
+    /// sent one request each): a refused message fails alone, while a batch that got
+    /// no answer, or a refusal of the whole batch, fails them all. A peer that does not take the
+    /// batch (`DeliveryBatch.fallbackStatuses`) gets the messages one by one instead.
+    public func send(batch messages: [StoredMessage]) async -> [Outcome] {
+        guard let recipient = messages.first?.to, messages.count > 1, messages.allSatisfy({ $0.to == recipient }) else {
+            return await sendEach(messages)
+        }
+        guard let urls = routing.peers[recipient], !urls.isEmpty else {
+            return messages.map { _ in .failed(reason: "no peer gateway is configured for \(recipient)", permanent: false) }
+        }
+        var outcomes = [Outcome?](repeating: nil, count: messages.count)
+        var sent: [(index: Int, wire: HTTPMessage)] = []
+        for (index, message) in messages.enumerated() {
+            do { sent.append((index, try wire(message))) } catch {
+                outcomes[index] = .failed(reason: "\(error.name): \(error.detail)", permanent: false)
             }
-            let (receipt, jws) = try verification.verify(answer, request: envelope, provider: message.to)
+        }
+        let request = HTTPMessage(
+            headers: [("Content-Type", DeliveryBatch.mediaType)], body: DeliveryBatch.encode(messages: sent.map(\.wire)))
+        do throws(Problem) {
+            let answer = try await delivery.deliver(request, to: urls, path: DeliveryBatch.path)
+            if DeliveryBatch.fallbackStatuses.contains(answer.status) {
+                return await sendEach(messages)
+            }
+            guard answer.status == 200 else { throw Problem.peerUnavailable("the batch was refused: \(Self.describe(answer))") }
+            let results = try DeliveryBatch.results(of: answer.body, count: sent.count)
+            for (result, item) in zip(results, sent) { outcomes[item.index] = outcome(of: result, for: messages[item.index]) }
+        } catch {
+            let reason = "\(error.name): \(error.detail)"
+            for item in sent { outcomes[item.index] = .failed(reason: reason, permanent: false) }
+        }
+        return outcomes.map { $0 ?? .failed(reason: "not sent", permanent: false) }
+    }
+
+    /// The messages sent one request each, all at once.
+    private func sendEach(_ messages: [StoredMessage]) async -> [Outcome] {
+        await withTaskGroup(of: (Int, Outcome).self) { group in
+            for (index, message) in messages.enumerated() { group.addTask { (index, await send(message)) } }
+            var outcomes = [Outcome](repeating: .failed(reason: "not sent", permanent: false), count: messages.count)
+            for await (index, outcome) in group { outcomes[index] = outcome }
+            return outcomes
+        }
+    }
+
+    /// The request a stored message is delivered as: its signed headers and its (compressed) payload.
+    private func wire(_ message: StoredMessage) throws(Problem) -> HTTPMessage {
+        let (body, encoding) = try compression.encode(message.payload)
+        return HTTPMessage(
+            headers: WireHeaders.fields(for: Self.envelope(of: message), jws: message.jws, contentEncoding: encoding), body: body)
+    }
+
+    /// What the receiver's answer to one message means: its verified receipt, or why it failed.
+    private func outcome(of answer: HTTPAnswer, for message: StoredMessage) -> Outcome {
+        guard answer.status == 200 else {
+            return .failed(reason: Self.describe(answer), permanent: Self.permanentStatuses.contains(answer.status))
+        }
+        do throws(Problem) {
+            let (receipt, jws) = try verification.verify(answer, request: Self.envelope(of: message), provider: message.to)
             return .delivered(receipt: receipt, jws: jws)
         } catch {
             return .failed(reason: "\(error.name): \(error.detail)", permanent: false)

@@ -45,11 +45,11 @@ public struct OutboxDeliveryService: Service {
                 while !stopping.load(ordering: .acquiring) && !Task.isCancelled {
                     let finishedBefore = inFlight.finished
                     let (claimed, asked) = await claimBatch(inFlight: inFlight)
-                    for claim in claimed {
-                        inFlight.add(claim.entry.message.to)
+                    for batch in Self.batches(of: claimed, size: settings.batchSize) {
+                        for claim in batch { inFlight.add(claim.entry.message.to) }
                         group.addTask {
-                            await deliver(claim)
-                            inFlight.remove(claim.entry.message.to)
+                            await deliver(batch)
+                            for claim in batch { inFlight.remove(claim.entry.message.to) }
                             wakeUp.signal()
                         }
                     }
@@ -95,11 +95,60 @@ public struct OutboxDeliveryService: Service {
         }
     }
 
+    /// Claims split into the requests they are sent in: by recipient, in claimed order, at most
+    /// `size` messages spread evenly (20 claims with a size of 16 make two requests of 10, not 16
+    /// and 4), and a new request wherever the next message would take one past
+    /// `DeliveryBatch.targetBytes`.
+    static func batches(of claims: [OutboxClaim], size: Int) -> [[OutboxClaim]] {
+        var byRecipient: [AgencyCode: [OutboxClaim]] = [:]
+        var recipients: [AgencyCode] = []
+        for claim in claims {
+            let recipient = claim.entry.message.to
+            if byRecipient[recipient] == nil { recipients.append(recipient) }
+            byRecipient[recipient, default: []].append(claim)
+        }
+        var batches: [[OutboxClaim]] = []
+        for recipient in recipients {
+            let claims = byRecipient[recipient] ?? []
+            let size = max(1, size)
+            let requests = (claims.count + size - 1) / size
+            let perRequest = (claims.count + requests - 1) / requests
+            var batch: [OutboxClaim] = []
+            var bytes = 0
+            for claim in claims {
+                let claimBytes = DeliveryBatch.estimatedBytes(of: claim.entry.message)
+                if !batch.isEmpty && (batch.count == perRequest || bytes + claimBytes > DeliveryBatch.targetBytes) {
+                    batches.append(batch)
+                    batch = []
+                    bytes = 0
+                }
+                batch.append(claim)
+                bytes += claimBytes
+            }
+            if !batch.isEmpty { batches.append(batch) }
+        }
+        return batches
+    }
+
+    /// One attempt for each claimed message of one batch, sent together, and their records (all at
+    /// once, so that they share group commits).
+    func deliver(_ batch: [OutboxClaim]) async {
+        let outcomes = await attempt.send(batch: batch.map(\.entry.message))
+        await withTaskGroup(of: Void.self) { group in
+            for (claim, outcome) in zip(batch, outcomes) { group.addTask { await record(outcome, of: claim) } }
+        }
+    }
+
     /// One attempt for one claimed message, and its record.
     func deliver(_ claim: OutboxClaim) async {
+        await record(await attempt.send(claim.entry.message), of: claim)
+    }
+
+    /// Records how one attempt ended: the receipt, or the retry or death.
+    private func record(_ outcome: DeliveryAttempt.Outcome, of claim: OutboxClaim) async {
         let message = claim.entry.message
         let envelope = DeliveryAttempt.envelope(of: message)
-        switch await attempt.send(message) {
+        switch outcome {
         case .delivered(let receiptEnvelope, let receiptJWS):
             let receipt = DeliveryReceipt(
                 id: receiptEnvelope.id, created: receiptEnvelope.created, payload: receiptEnvelope.payload, jws: receiptJWS)

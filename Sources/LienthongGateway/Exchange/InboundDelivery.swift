@@ -116,6 +116,36 @@ public struct InboundDelivery: Sendable {
         }
     }
 
+    /// Answers a batch (`DeliveryBatch`): each message handled as by `handle`, all at once, so their
+    /// inbox writes share group commits; the results in the messages' order. A batch that cannot be
+    /// read is refused whole (400, 413, 415) and nothing of it is stored.
+    public func handle(batch: HTTPMessage, tlsPeer: AgencyCode?, now: Date = Date()) async -> HTTPAnswer {
+        let messages: [HTTPMessage]
+        do throws(Problem) {
+            let contentType = batch[header: "Content-Type"]
+            guard contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+                == DeliveryBatch.mediaType
+            else {
+                throw .unsupportedMediaType("Content-Type is \(contentType ?? "missing"); send \(DeliveryBatch.mediaType)")
+            }
+            messages = try DeliveryBatch.messages(of: batch.body)
+        } catch {
+            logger.info("refused a delivery batch", metadata: ["problem": "\(error)"])
+            return HTTPAnswer(problem: error)
+        }
+        let results = await withTaskGroup(of: (Int, HTTPAnswer).self) { group in
+            for (index, message) in messages.enumerated() {
+                group.addTask { (index, await handle(message, tlsPeer: tlsPeer, now: now)) }
+            }
+            var results = [HTTPAnswer](
+                repeating: HTTPAnswer(problem: .internalError("the message was not handled")), count: messages.count)
+            for await (index, answer) in group { results[index] = answer }
+            return results
+        }
+        return HTTPAnswer(
+            status: 200, headers: [("Content-Type", DeliveryBatch.mediaType)], body: DeliveryBatch.encode(results: results))
+    }
+
     /// `{"messageId": …, "status": "stored", "storedAt": …}`: what the receipt says, signed.
     static func receiptPayload(for request: Envelope, storedAt: Date) -> [UInt8] {
         JSONValue.object(JSONObject([

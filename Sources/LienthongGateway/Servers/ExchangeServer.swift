@@ -8,7 +8,8 @@ import NIOCore
 import NIOSSL
 
 /// The exchange API other gateways call over mTLS: `POST /exchange/v1/messages` (synchronous) and,
-/// with messaging, `POST /exchange/v1/deliveries` (asynchronous, answered with a receipt).
+/// with messaging, `POST /exchange/v1/deliveries` (asynchronous, answered with a receipt) and
+/// `POST /exchange/v1/deliveries/batch` (several deliveries, `DeliveryBatch`).
 ///
 /// The TLS configuration requires a client certificate chaining to the trusted CAs (NIOSSL refuses
 /// the handshake otherwise); the handler then takes the agency from that certificate and the
@@ -21,28 +22,19 @@ public enum ExchangeServer {
     ) throws -> some ApplicationProtocol {
         let router = Router(context: ChannelRequestContext.self)
         router.post("/exchange/v1/messages") { request, context -> Response in
-            let peer: AgencyCode
-            switch await peerAgency(context.channel) {
-            case .failure(let problem): return HummingbirdBridge.response(from: HTTPAnswer(problem: problem))
-            case .success(let agency): peer = agency
-            }
-            switch await HummingbirdBridge.message(from: request, maxBytes: maxBodyBytes) {
-            case .failure(let problem): return HummingbirdBridge.response(from: HTTPAnswer(problem: problem))
-            case .success(let message):
-                return HummingbirdBridge.response(from: await inbound.handle(message, tlsPeer: peer))
+            await answer(request, on: context.channel, maxBodyBytes: maxBodyBytes) { message, peer in
+                await inbound.handle(message, tlsPeer: peer)
             }
         }
         if let deliveries {
             router.post("/exchange/v1/deliveries") { request, context -> Response in
-                let peer: AgencyCode
-                switch await peerAgency(context.channel) {
-                case .failure(let problem): return HummingbirdBridge.response(from: HTTPAnswer(problem: problem))
-                case .success(let agency): peer = agency
+                await answer(request, on: context.channel, maxBodyBytes: maxBodyBytes) { message, peer in
+                    await deliveries.handle(message, tlsPeer: peer)
                 }
-                switch await HummingbirdBridge.message(from: request, maxBytes: maxBodyBytes) {
-                case .failure(let problem): return HummingbirdBridge.response(from: HTTPAnswer(problem: problem))
-                case .success(let message):
-                    return HummingbirdBridge.response(from: await deliveries.handle(message, tlsPeer: peer))
+            }
+            router.post("/\(DeliveryBatch.path)") { request, context -> Response in
+                await answer(request, on: context.channel, maxBodyBytes: maxBodyBytes) { message, peer in
+                    await deliveries.handle(batch: message, tlsPeer: peer)
                 }
             }
         }
@@ -51,6 +43,23 @@ public enum ExchangeServer {
             configuration: ApplicationConfiguration(
                 address: .hostname(listener.host, port: listener.port), serverName: "lienthong-exchange"),
             onServerRunning: onServerRunning, logger: logger)
+    }
+
+    /// The answer of `handler` to a request from the agency of the TLS client certificate, or the
+    /// problem when there is no such agency or the body cannot be read.
+    private static func answer(
+        _ request: Request, on channel: any Channel, maxBodyBytes: Int,
+        handler: (HTTPMessage, AgencyCode) async -> HTTPAnswer
+    ) async -> Response {
+        let peer: AgencyCode
+        switch await peerAgency(channel) {
+        case .failure(let problem): return HummingbirdBridge.response(from: HTTPAnswer(problem: problem))
+        case .success(let agency): peer = agency
+        }
+        switch await HummingbirdBridge.message(from: request, maxBytes: maxBodyBytes) {
+        case .failure(let problem): return HummingbirdBridge.response(from: HTTPAnswer(problem: problem))
+        case .success(let message): return HummingbirdBridge.response(from: await handler(message, peer))
+        }
     }
 
     /// The agency named by the TLS client certificate (401 when there is none or it names none).

@@ -188,4 +188,61 @@ struct AsyncPipelineTests {
             #expect(answer[header: HeaderName.signature] == nil)
         }
     }
+
+    @Test("a batch is answered message by message, in order: stored, refused, and a re-delivery's same receipt")
+    func batchIsAnsweredPerMessage() async throws {
+        try await withMinistry { fixture in
+            let inbound = try fixture.messaging.inbound
+            let (first, firstMessage) = try delivery(fixture)
+            let (refused, refusedMessage) = try delivery(fixture, payload: #"{"StatusCode":"99"}"#)
+            let (second, secondMessage) = try delivery(fixture, payload: TestServices.statusPayload("06"))
+            let batch = HTTPMessage(
+                headers: [("Content-Type", DeliveryBatch.mediaType)],
+                body: DeliveryBatch.encode(messages: [firstMessage, refusedMessage, secondMessage, firstMessage]))
+            let answer = await inbound.handle(batch: batch, tlsPeer: TestPKI.provinceAgency)
+            #expect(answer.status == 200 && answer[header: "Content-Type"] == DeliveryBatch.mediaType)
+            let results = try DeliveryBatch.results(of: answer.body, count: 4)
+            #expect(results.map(\.status) == [200, 422, 200, 200])
+            #expect(problemName(results[1]) == "schema-violation")
+            #expect(results[0][header: HeaderName.correlationID] == first.id.rawValue)
+            #expect(results[2][header: HeaderName.correlationID] == second.id.rawValue)
+            // The same message twice in one batch: stored once, both answers the one stored receipt.
+            let stored = try #require(try await fixture.store.inbox.entry(first.id))
+            #expect(results[0][header: HeaderName.signature] == stored.receipt.jws)
+            #expect(results[3][header: HeaderName.signature] == stored.receipt.jws)
+            #expect(try await fixture.store.inbox.entry(second.id) != nil)
+            #expect(try await fixture.store.inbox.entry(refused.id) == nil)
+            // Each receipt verifies as the answer to its own message.
+            let verification = ResponseVerification(
+                verifier: JWSVerifier(trustStore: try TrustStore(certificates: [fixture.pki.ca.certificate])),
+                decoding: BodyDecoding(maxDecompressedBytes: 1 << 20))
+            _ = try verification.verify(results[2], request: second, provider: TestPKI.ministryAgency)
+            #expect(throws: Problem.self) { try verification.verify(results[0], request: second, provider: TestPKI.ministryAgency) }
+        }
+    }
+
+    @Test("a batch that cannot be read is refused whole and stores nothing")
+    func unreadableBatchIsRefused() async throws {
+        try await withMinistry { fixture in
+            let inbound = try fixture.messaging.inbound
+            let (envelope, message) = try delivery(fixture)
+            let good = DeliveryBatch.encode(messages: [message])
+            let tooMany = DeliveryBatch.encode(messages: Array(repeating: message, count: DeliveryBatch.maxMessages + 1))
+            let cases: [(String?, [UInt8], Int, String)] = [
+                ("application/json", good, 415, "unsupported-media-type"),
+                (nil, good, 415, "unsupported-media-type"),
+                (DeliveryBatch.mediaType, Array("[1,2".utf8), 400, "bad-json"),
+                (DeliveryBatch.mediaType, Array(#"{"messages":[]}"#.utf8), 400, "bad-json"),
+                (DeliveryBatch.mediaType, Array(#"{"messages":[{"headers":{},"body":"%%"}]}"#.utf8), 400, "bad-json"),
+                (DeliveryBatch.mediaType, tooMany, 413, "too-large"),
+            ]
+            for (contentType, body, status, name) in cases {
+                let headers = contentType.map { [("Content-Type", $0)] } ?? []
+                let answer = await inbound.handle(batch: HTTPMessage(headers: headers, body: body), tlsPeer: TestPKI.provinceAgency)
+                #expect(answer.status == status && problemName(answer) == name, "\(name): \(String(decoding: answer.body, as: UTF8.self))")
+            }
+            #expect(try await fixture.store.inbox.entry(envelope.id) == nil)
+            #expect(try await fixture.audit.allEntries().isEmpty)
+        }
+    }
 }

@@ -163,6 +163,79 @@ struct DeliveryWorkerTests {
         }
     }
 
+    /// `count` messages from the province to the ministry, enqueued and claimed.
+    func claimed(_ store: GatewayStore, count: Int) async throws -> [OutboxClaim] {
+        for _ in 0..<count { try await enqueue(store) }
+        let claims = try await store.outbox.claim(OutboxClaimRequest(owner: "test", now: Date(), leaseDuration: .seconds(60), limit: count))
+        try #require(claims.count == count)
+        return claims
+    }
+
+    @Test("a batch is one request; each message takes its own result: receipt, refusal or retry")
+    func batchOutcomes() async throws {
+        let ministry = pki.ministry
+        let transport = ScriptTransport { request, url throws(PeerTransportError) in
+            #expect(url.path.hasSuffix("/exchange/v1/deliveries/batch"))
+            #expect(request[header: "Content-Type"] == DeliveryBatch.mediaType)
+            let messages: [HTTPMessage]
+            do { messages = try DeliveryBatch.messages(of: request.body) } catch { throw .unreachable("\(error)") }
+            let results = [
+                try Self.receipt(for: messages[0], signedBy: ministry, as: TestPKI.ministryAgency, payload: #"{"status":"stored"}"#),
+                Self.problem(422, "schema-violation"),
+                Self.problem(503, "store-unavailable"),
+            ]
+            return HTTPAnswer(status: 200, headers: [("Content-Type", DeliveryBatch.mediaType)], body: DeliveryBatch.encode(results: results))
+        }
+        try await withStore { store in
+            let audit = store.auditLog
+            let claims = try await claimed(store, count: 3)
+            try await service(store, transport: transport, audit: audit).deliver(claims)
+            #expect(transport.posts.count == 1)
+            let sent = try DeliveryBatch.messages(of: try #require(transport.posts.first).1.body)
+            #expect(sent.map(\.body) == claims.map(\.entry.message.payload))
+            #expect(sent.map { $0[header: HeaderName.signature] } == claims.map(\.entry.message.jws))
+            var states: [OutboxState] = []
+            for claim in claims { states.append(try #require(try await store.outbox.entry(claim.entry.message.id)).state) }
+            #expect(states == [.delivered, .dead, .sending])
+            #expect(try await audit.allEntries().map(\.outcome).sorted() == ["dead", "delivered", "receipt"])
+        }
+    }
+
+    @Test("a batch without an answer, or refused whole, leaves every message of it to be retried")
+    func batchFailsWhole() async throws {
+        let answers: [Result<HTTPAnswer, PeerTransportError>] = [
+            .failure(.unreachable("connection refused")), .success(Self.problem(503, "store-unavailable")),
+            .success(HTTPAnswer(status: 200, headers: [], body: Array(#"{"results":[]}"#.utf8))),
+        ]
+        for answer in answers {
+            try await withStore { store in
+                let claims = try await claimed(store, count: 2)
+                let transport = ScriptTransport { _, _ throws(PeerTransportError) in try answer.get() }
+                try await service(store, transport: transport, audit: InMemoryAuditLog()).deliver(claims)
+                for claim in claims {
+                    let entry = try #require(try await store.outbox.entry(claim.entry.message.id))
+                    #expect(entry.state == .sending && entry.receipt == nil, "\(answer)")
+                    #expect(entry.lastError?.isEmpty == false)
+                }
+            }
+        }
+    }
+
+    @Test("a peer that does not take batches (404) gets the messages one by one")
+    func batchFallsBackToSingleDeliveries() async throws {
+        let ministry = pki.ministry
+        let transport = ScriptTransport { message, url throws(PeerTransportError) in
+            if url.path.hasSuffix("/batch") { return Self.problem(404, "not-found") }
+            return try Self.receipt(for: message, signedBy: ministry, as: TestPKI.ministryAgency, payload: #"{"status":"stored"}"#)
+        }
+        try await withStore { store in
+            let claims = try await claimed(store, count: 3)
+            try await service(store, transport: transport, audit: InMemoryAuditLog()).deliver(claims)
+            #expect(transport.posts.map { $0.0.lastPathComponent }.sorted() == ["batch", "deliveries", "deliveries", "deliveries"])
+            for claim in claims { #expect(try await store.outbox.entry(claim.entry.message.id)?.state == .delivered) }
+        }
+    }
+
     @Test("the running service delivers a backlog within the per-peer limit, driven by finished sends alone (no poll)")
     func backlogIsDeliveredWithoutPolling() async throws {
         let ministry = pki.ministry
@@ -184,7 +257,8 @@ struct DeliveryWorkerTests {
             running.cancel()
             _ = await running.result
             #expect(try await store.outbox.counts()[.delivered] == 64)
-            #expect(transport.mostInFlight <= 16, "at most perPeerConcurrency sends at once to one peer")
+            #expect(transport.mostInFlight <= 16, "at most perPeerConcurrency messages in flight to one peer")
+            #expect(transport.requests < 64, "the messages went in batches")
         }
     }
 
@@ -265,20 +339,28 @@ struct DeliveryWorkerTests {
 final class SlowReceiptTransport: PeerTransport, Sendable {
     typealias Answer = @Sendable (HTTPMessage) throws(PeerTransportError) -> HTTPAnswer
     private let answer: Answer
-    private let inFlight = Mutex((now: 0, most: 0))
+    private let inFlight = Mutex((now: 0, most: 0, requests: 0))
 
     init(_ answer: @escaping Answer) { self.answer = answer }
 
     var mostInFlight: Int { inFlight.withLock { $0.most } }
+    var requests: Int { inFlight.withLock { $0.requests } }
 
+    /// Answers a single delivery, or each message of a batch; counts messages in flight.
     func post(_ message: HTTPMessage, to url: URL, timeout: Duration) async throws(PeerTransportError) -> HTTPAnswer {
+        let batch = url.lastPathComponent == "batch" ? try? DeliveryBatch.messages(of: message.body) : nil
+        let count = batch?.count ?? 1
         inFlight.withLock { state in
-            state.now += 1
+            state.now += count
+            state.requests += 1
             state.most = max(state.most, state.now)
         }
-        defer { inFlight.withLock { $0.now -= 1 } }
+        defer { inFlight.withLock { $0.now -= count } }
         // Uneven, as real deliveries are: sends finish one by one, not in waves.
         try? await Task.sleep(for: .microseconds(Int.random(in: 500...6_000)))
-        return try answer(message)
+        guard let batch else { return try answer(message) }
+        var results: [HTTPAnswer] = []
+        for item in batch { results.append(try answer(item)) }
+        return HTTPAnswer(status: 200, headers: [("Content-Type", DeliveryBatch.mediaType)], body: DeliveryBatch.encode(results: results))
     }
 }
