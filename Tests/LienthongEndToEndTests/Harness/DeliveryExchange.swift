@@ -19,6 +19,8 @@ final class DeliveryExchange: Sendable {
         var provinceStore: String?
         /// Puts a fault proxy between the province and the ministry.
         var proxyFaults: FaultProxy.Faults?
+        /// The proxy's seed: which connections and chunks its faults strike.
+        var proxySeed: UInt64 = 1
         /// Bounds a send; the lease must be longer, so it also decides how long a crashed
         /// replica's messages wait before another sender takes them.
         var requestTimeoutSeconds = 5
@@ -86,7 +88,8 @@ final class DeliveryExchange: Sendable {
                 await proxy?.stop()
                 proxy = nil
                 if let faults = options.proxyFaults {
-                    proxy = try await FaultProxy.start(forwardingTo: ministry.exchangePort, faults: faults)
+                    proxy = try await FaultProxy.start(
+                        forwardingTo: ministry.exchangePort, faults: faults, seed: options.proxySeed)
                 }
                 do {
                     return try await launch(
