@@ -65,6 +65,8 @@ public struct DeliveryAttempt: Sendable {
                 outcomes[index] = .failed(reason: "\(error.name): \(error.detail)", permanent: false)
             }
         }
+        // Nothing left to send when no message could be encoded: an empty batch is refused anyway.
+        guard !sent.isEmpty else { return outcomes.map { $0 ?? .failed(reason: "not sent", permanent: false) } }
         let request = HTTPMessage(
             headers: [("Content-Type", DeliveryBatch.mediaType)], body: DeliveryBatch.encode(messages: sent.map(\.wire)))
         do throws(Problem) {
