@@ -44,15 +44,15 @@ public enum JWSError: Error, Sendable, Equatable, CustomStringConvertible {
     case critMissingB64
     /// `crit` names an extension this verifier does not understand.
     case unknownCriticalExtension(String)
-    /// Neither `x5c` nor `kid` says which key signed.
+    /// None of `x5c`, `x5t#S256` and `kid` says which key signed.
     case missingKeyReference
-    /// Both `x5c` and `kid` are present.
+    /// More than one of `x5c`, `x5t#S256` and `kid` is present.
     case ambiguousKeyReference
 
     // MARK: Keys and trust
     /// An `x5c` entry is not standard base64 of a DER certificate.
     case invalidCertificateChain(reason: String)
-    /// `x5c` is used but the verifier has no trust store.
+    /// `x5c` or `x5t#S256` is used but the verifier has no trust store.
     case certificatesNotAccepted
     /// The `x5c` chain does not verify against the trust store.
     case untrustedCertificate(TrustError)
@@ -60,6 +60,9 @@ public enum JWSError: Error, Sendable, Equatable, CustomStringConvertible {
     case unsupportedSignerKey(reason: String)
     /// No trusted key has this `kid`.
     case unknownKeyID(String)
+    /// The header names its certificate by `x5t#S256`, and the certificate presented alongside the
+    /// message (over mTLS, the TLS client certificate) is not that one, or there is none.
+    case certificateNotPresented(thumbprint: String)
     /// The `alg` needs another key type than the signer's key (algorithm confusion).
     case algorithmDoesNotMatchKey(algorithm: SignatureAlgorithm, keyType: KeyType)
     /// The signature cannot be of this algorithm and key.
@@ -102,10 +105,12 @@ public enum JWSError: Error, Sendable, Equatable, CustomStringConvertible {
         case .b64NotFalse(let found): "the JWS header must have \"b64\": false (RFC 7797), found \(found)"
         case .critMissingB64: "the JWS header must have \"crit\": [\"b64\"]"
         case .unknownCriticalExtension(let name): "the JWS header marks unknown extension '\(name)' as critical"
-        case .missingKeyReference: "the JWS header has neither 'x5c' nor 'kid'"
-        case .ambiguousKeyReference: "the JWS header has both 'x5c' and 'kid'; exactly one is allowed"
+        case .missingKeyReference: "the JWS header has none of 'x5c', 'x5t#S256' and 'kid'"
+        case .ambiguousKeyReference: "the JWS header names its key more than once; exactly one of 'x5c', 'x5t#S256' and 'kid' is allowed"
         case .invalidCertificateChain(let reason): "invalid 'x5c' certificate chain: \(reason)"
-        case .certificatesNotAccepted: "'x5c' is not accepted: no trust store is configured"
+        case .certificatesNotAccepted: "'x5c' and 'x5t#S256' are not accepted: no trust store is configured"
+        case .certificateNotPresented(let thumbprint):
+            "the JWS names its signer certificate by 'x5t#S256' \(thumbprint), and no certificate with that thumbprint was presented with the message"
         case .untrustedCertificate(let error): "the signer certificate is not trusted: \(error)"
         case .unsupportedSignerKey(let reason): "the signer key cannot be used: \(reason)"
         case .unknownKeyID(let kid): "no trusted key has kid '\(kid)'"

@@ -2,18 +2,20 @@ import LienthongCore
 
 /// The verified protected header of a Lienthong JWS.
 ///
-/// Besides the JOSE members (`alg`, `b64: false`, `crit: ["b64"]`, and `x5c` or `kid`), the header
-/// carries the message's `Lienthong-*` values under their lower-case header names
-/// (`"lienthong-message-id"`, `"lienthong-service"`, `"lienthong-from"`, `"lienthong-to"`,
-/// `"lienthong-created"`, `"lienthong-correlation-id"`) and any extra string members such as
-/// `"lienthong-request-digest"`.
+/// Besides the JOSE members (`alg`, `b64: false`, `crit: ["b64"]`, and one of `x5c`, `x5t#S256`
+/// and `kid`), the header carries the message's `Lienthong-*` values under their lower-case
+/// header names (`"lienthong-message-id"`, `"lienthong-service"`, `"lienthong-from"`,
+/// `"lienthong-to"`, `"lienthong-created"`, `"lienthong-correlation-id"`) and any extra string
+/// members such as `"lienthong-request-digest"`.
 public struct JWSHeader: Sendable, Equatable {
     public let algorithm: SignatureAlgorithm
     /// The `kid`, when the signer is identified by key id.
     public let keyID: String?
     /// The `x5c` certificates, leaf first, when the signer sent its chain.
     public let certificateChain: [Certificate]
-    /// Every string-valued member other than `alg` and `kid` (envelope fields and extras).
+    /// The `x5t#S256` thumbprint, when the signer named its certificate instead of sending it.
+    public let certificateThumbprint: String?
+    /// Every string-valued member other than `alg`, `kid` and `x5t#S256` (envelope fields and extras).
     /// Members of other JSON types are not kept.
     public let members: [String: String]
 

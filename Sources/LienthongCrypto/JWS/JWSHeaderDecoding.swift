@@ -47,7 +47,7 @@ struct JWSHeaderDecoding {
         try checkUnencodedPayload()
         let keyReference = try self.keyReference()
         var strings: [String: String] = [:]
-        for (name, member) in members where name != "alg" && name != "kid" {
+        for (name, member) in members where name != "alg" && name != "kid" && name != JWSHeaderEncoding.thumbprintMember {
             if case .string(let value) = member { strings[name] = value }
         }
         return (algorithm, keyReference, strings)
@@ -79,15 +79,24 @@ struct JWSHeaderDecoding {
     }
 
     private func keyReference() throws(JWSError) -> JWSHeaderEncoding.KeyReference {
-        switch (members["x5c"], members["kid"]) {
-        case (nil, nil): throw .missingKeyReference
-        case (.some, .some): throw .ambiguousKeyReference
-        case (.strings(let chain), nil):
+        let thumbprintMember = JWSHeaderEncoding.thumbprintMember
+        let present = [members["x5c"], members[thumbprintMember], members["kid"]].compactMap { $0 }
+        guard !present.isEmpty else { throw .missingKeyReference }
+        guard present.count == 1 else { throw .ambiguousKeyReference }
+        switch (members["x5c"], members[thumbprintMember], members["kid"]) {
+        case (.strings(let chain), _, _):
             guard !chain.isEmpty else { throw .invalidCertificateChain(reason: "'x5c' is empty") }
             return .certificateChain(chain)
-        case (.some, nil): throw .invalidHeaderMember(name: "x5c", reason: "must be an array of base64 strings")
-        case (nil, .string(let keyID)): return .keyID(keyID)
-        case (nil, .some): throw .invalidHeaderMember(name: "kid", reason: "must be a string")
+        case (.some, _, _): throw .invalidHeaderMember(name: "x5c", reason: "must be an array of base64 strings")
+        case (_, .string(let thumbprint), _):
+            // 32 bytes of SHA-256 are exactly 43 base64url characters.
+            guard thumbprint.utf8.count == 43, (try? Base64URL.decode(thumbprint))?.count == Digest.sha256Length else {
+                throw .invalidHeaderMember(name: thumbprintMember, reason: "must be the base64url SHA-256 of a certificate (43 characters)")
+            }
+            return .certificateThumbprint(thumbprint)
+        case (_, .some, _): throw .invalidHeaderMember(name: thumbprintMember, reason: "must be a string")
+        case (_, _, .string(let keyID)): return .keyID(keyID)
+        default: throw .invalidHeaderMember(name: "kid", reason: "must be a string")
         }
     }
 }

@@ -5,8 +5,13 @@ import LienthongJSON
 struct JWSHeaderEncoding {
     enum KeyReference {
         case certificateChain([String])
+        /// `x5t#S256`: base64url SHA-256 of the signer certificate's DER.
+        case certificateThumbprint(String)
         case keyID(String)
     }
+
+    /// The header member naming the signer certificate by thumbprint (RFC 7515 §4.1.8).
+    static let thumbprintMember = "x5t#S256"
 
     let algorithm: SignatureAlgorithm
     let keyReference: KeyReference
@@ -21,6 +26,7 @@ struct JWSHeaderEncoding {
         object["crit"] = .array([.string("b64")])
         switch keyReference {
         case .certificateChain(let certificates): object["x5c"] = .array(certificates.map { .string($0) })
+        case .certificateThumbprint(let thumbprint): object[Self.thumbprintMember] = .string(thumbprint)
         case .keyID(let keyID): object["kid"] = .string(keyID)
         }
         for (name, value) in members {

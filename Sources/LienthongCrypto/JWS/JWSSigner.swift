@@ -6,8 +6,8 @@ import LienthongCore
 ///
 /// The signing input is `ASCII(BASE64URL(UTF8(header))) || "." || payload`: the payload bytes are
 /// signed exactly as they travel in the HTTP body, never base64-encoded. The protected header is
-/// `{"alg", "b64": false, "crit": ["b64"], "x5c" or "kid", <string members>}` with members in
-/// lexicographic order (see `JWSHeader` for the member names).
+/// `{"alg", "b64": false, "crit": ["b64"], "x5c", "x5t#S256" or "kid", <string members>}` with
+/// members in lexicographic order (see `JWSHeader` for the member names).
 ///
 /// A signer is immutable and safe to share between tasks.
 public struct JWSSigner: Sendable {
@@ -16,9 +16,21 @@ public struct JWSSigner: Sendable {
     private let keyReference: KeyReference
 
     private enum KeyReference: Sendable {
-        /// Standard base64 (with padding) of each DER certificate, leaf first (RFC 7515 §4.1.6).
-        case certificateChain([String])
+        /// Standard base64 (with padding) of each DER certificate, leaf first (RFC 7515 §4.1.6),
+        /// and the leaf's `x5t#S256` thumbprint.
+        case certificateChain([String], thumbprint: String)
         case keyID(String)
+    }
+
+    /// How a signer with a certificate names it in the header.
+    public enum CertificateReference: Sendable {
+        /// `x5c`: the whole chain, so the JWS can be checked alone (answers, receipts, anything a
+        /// client keeps as evidence).
+        case chain
+        /// `x5t#S256`: the certificate's thumbprint, 43 characters instead of kilobytes, for a
+        /// verifier that gets the certificate another way (the TLS client certificate between
+        /// gateways).
+        case thumbprint
     }
 
     /// A signer that sends its certificate chain in `x5c`.
@@ -37,7 +49,8 @@ public struct JWSSigner: Sendable {
         guard certified == key.publicKey else { throw .certificateDoesNotMatchKey(subject: leaf.subject.description) }
         self.key = key
         self.algorithm = algorithm
-        self.keyReference = .certificateChain(certificateChain.map { Data($0.derEncoded).base64EncodedString() })
+        self.keyReference = .certificateChain(
+            certificateChain.map { Data($0.derEncoded).base64EncodedString() }, thumbprint: leaf.thumbprint)
     }
 
     /// A signer that names its key with `kid` (the verifier knows the key in advance).
@@ -57,10 +70,14 @@ public struct JWSSigner: Sendable {
     /// Signs `envelope.payload`, binding the envelope's `Lienthong-*` values (and `extraHeader`)
     /// into the protected header.
     ///
+    /// - Parameter certificate: `x5c` or `x5t#S256` for a signer with a certificate; ignored by
+    ///   a `kid` signer.
     /// - Returns: the compact JWS for the `Lienthong-Signature` header.
     /// - Throws: `JWSError.reservedHeaderMember` if an extra member would replace a JOSE or
     ///   envelope member, `.signatureOperationFailed` if OpenSSL fails.
-    public func sign(envelope: Envelope, extraHeader: [String: String] = [:]) throws(JWSError) -> String {
+    public func sign(
+        envelope: Envelope, extraHeader: [String: String] = [:], certificate: CertificateReference = .chain
+    ) throws(JWSError) -> String {
         var members: [String: String] = [:]
         for (name, value) in envelope.headerFields {
             members[JWSHeaderMember.envelopeMember(forHeader: name)] = value
@@ -70,14 +87,14 @@ public struct JWSSigner: Sendable {
             guard !envelopeMembers.contains(name) else { throw .reservedHeaderMember(name) }
             members[name] = value
         }
-        return try sign(members: members, extraNames: extraHeader.keys, payload: envelope.payload)
+        return try sign(members: members, extraNames: extraHeader.keys, payload: envelope.payload, certificate: certificate)
     }
 
     /// Signs any payload (e.g. a receipt) with the JOSE members and `header` as string members.
     ///
     /// - Throws: `JWSError.reservedHeaderMember`, `.signatureOperationFailed`.
     public func sign(header: [String: String], payload: [UInt8]) throws(JWSError) -> String {
-        try sign(members: header, extraNames: header.keys, payload: payload)
+        try sign(members: header, extraNames: header.keys, payload: payload, certificate: .chain)
     }
 
     /// The value of `lienthong-request-digest` for a response: base64url SHA-256 of the request payload.
@@ -86,13 +103,15 @@ public struct JWSSigner: Sendable {
     }
 
     private func sign(
-        members: [String: String], extraNames: Dictionary<String, String>.Keys, payload: [UInt8]
+        members: [String: String], extraNames: Dictionary<String, String>.Keys, payload: [UInt8],
+        certificate: CertificateReference
     ) throws(JWSError) -> String {
         for name in extraNames where name.isEmpty || JWSHeaderMember.reserved.contains(name) {
             throw .reservedHeaderMember(name)
         }
         let reference: JWSHeaderEncoding.KeyReference = switch keyReference {
-        case .certificateChain(let chain): .certificateChain(chain)
+        case .certificateChain(let chain, let thumbprint):
+            certificate == .chain ? .certificateChain(chain) : .certificateThumbprint(thumbprint)
         case .keyID(let keyID): .keyID(keyID)
         }
         let header = try JWSHeaderEncoding(algorithm: algorithm, keyReference: reference, members: members).jsonBytes()

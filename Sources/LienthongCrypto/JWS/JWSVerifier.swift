@@ -15,9 +15,10 @@ public struct TrustedKey: Sendable {
 /// The result of a successful verification.
 public struct VerifiedJWS: Sendable {
     public let header: JWSHeader
-    /// The agency that signed: from the verified `x5c` leaf, or the `kid`'s trusted key.
+    /// The agency that signed: from the verified certificate, or the `kid`'s trusted key.
     public let signer: AgencyCode
-    /// The verified signer certificate (nil when the key came from `kid`).
+    /// The verified signer certificate: the `x5c` leaf or the presented certificate that
+    /// `x5t#S256` names (nil when the key came from `kid`).
     public let certificate: Certificate?
 }
 
@@ -26,7 +27,9 @@ public struct VerifiedJWS: Sendable {
 /// Checks, in order: size and shape (three parts, empty payload part), base64url, a JSON object
 /// header, `alg` (never `none`), `b64: false` with `crit: ["b64"]` and no other critical
 /// extension, exactly one of `x5c` (verified against the trust store at the given time, for
-/// signing) or `kid` (looked up among the trusted keys), an `alg` matching the signer key type,
+/// signing), `x5t#S256` (the thumbprint of a certificate presented with the message, such as the
+/// TLS client certificate, verified the same way) or `kid` (looked up among the trusted keys), an
+/// `alg` matching the signer key type,
 /// the signature length, the signature itself, and finally, for an envelope, that the signer is
 /// the envelope's `From` and that every `Lienthong-*` value equals the signed one.
 ///
@@ -38,7 +41,8 @@ public struct JWSVerifier: Sendable {
     private let trustStore: TrustStore?
     private let trustedKeys: [String: TrustedKey]
     private let maximumLength: Int
-    private let chainCache: VerifiedChainCache
+    private let chainCache: VerifiedChainCache<[String]>
+    private let thumbprintCache: VerifiedChainCache<String>
 
     /// - Parameters:
     ///   - trustStore: verifies `x5c` chains; without one, `x5c` is refused.
@@ -54,6 +58,7 @@ public struct JWSVerifier: Sendable {
         self.trustedKeys = trustedKeys
         self.maximumLength = maximumLength
         self.chainCache = VerifiedChainCache(capacity: cachedChains)
+        self.thumbprintCache = VerifiedChainCache(capacity: cachedChains)
     }
 
     /// Verifies the signature of a message and binds it to the message's metadata.
@@ -63,16 +68,22 @@ public struct JWSVerifier: Sendable {
     ///   - envelope: the message as received: metadata from the HTTP headers, payload from the body
     ///     (after decompression).
     ///   - date: the time at which the signer certificate must be valid.
+    ///   - presented: the certificate that came with the message out of band (over mTLS, the TLS
+    ///     client certificate); a JWS with `x5t#S256` verifies only when it names this certificate.
     /// - Throws: a `JWSError` naming the first check that failed.
-    public func verify(_ jws: String, envelope: Envelope, at date: Date = Date()) throws(JWSError) -> VerifiedJWS {
-        let verified = try verify(jws, payload: envelope.payload, at: date)
+    public func verify(
+        _ jws: String, envelope: Envelope, at date: Date = Date(), presented: PresentedCertificate? = nil
+    ) throws(JWSError) -> VerifiedJWS {
+        let verified = try verify(jws, payload: envelope.payload, at: date, presented: presented)
         guard verified.signer == envelope.from else { throw .signerNotSender(signer: verified.signer, from: envelope.from) }
         try EnvelopeBinding.check(verified.header, against: envelope)
         return verified
     }
 
     /// Verifies the signature over any payload (e.g. a receipt), without envelope checks.
-    public func verify(_ jws: String, payload: [UInt8], at date: Date = Date()) throws(JWSError) -> VerifiedJWS {
+    public func verify(
+        _ jws: String, payload: [UInt8], at date: Date = Date(), presented: PresentedCertificate? = nil
+    ) throws(JWSError) -> VerifiedJWS {
         let parts = try CompactParts(jws, maximumLength: maximumLength)
         let headerJSON: [UInt8]
         do { headerJSON = try Base64URL.decode(parts.header) } catch {
@@ -83,14 +94,17 @@ public struct JWSVerifier: Sendable {
         do { signature = try Base64URL.decode(parts.signature) } catch {
             throw .invalidBase64URL(part: "signature", reason: error.reason)
         }
-        let signer = try resolveSigner(keyReference, at: date)
+        let signer = try resolveSigner(keyReference, at: date, presented: presented)
         guard algorithm.accepts(signer.key.type) else {
             throw .algorithmDoesNotMatchKey(algorithm: algorithm, keyType: signer.key.type)
         }
         let signingInput = JWSSigningInput.make(encodedHeader: parts.header, payload: payload)
         try Self.checkSignature(signature, over: signingInput, key: signer.key, algorithm: algorithm)
         let keyID: String? = if case .keyID(let keyID) = keyReference { keyID } else { nil }
-        let header = JWSHeader(algorithm: algorithm, keyID: keyID, certificateChain: signer.chain, members: members)
+        let thumbprint: String? = if case .certificateThumbprint(let thumbprint) = keyReference { thumbprint } else { nil }
+        let header = JWSHeader(
+            algorithm: algorithm, keyID: keyID, certificateChain: thumbprint == nil ? signer.chain : [],
+            certificateThumbprint: thumbprint, members: members)
         return VerifiedJWS(header: header, signer: signer.agency, certificate: signer.chain.first)
     }
 
@@ -117,13 +131,15 @@ public struct JWSVerifier: Sendable {
         let chain: [Certificate]
     }
 
-    private func resolveSigner(_ reference: JWSHeaderEncoding.KeyReference, at date: Date) throws(JWSError) -> Signer {
+    private func resolveSigner(
+        _ reference: JWSHeaderEncoding.KeyReference, at date: Date, presented: PresentedCertificate?
+    ) throws(JWSError) -> Signer {
         switch reference {
         case .keyID(let keyID):
             guard let trusted = trustedKeys[keyID] else { throw .unknownKeyID(keyID) }
             return Signer(key: trusted.publicKey, agency: trusted.agency, chain: [])
         case .certificateChain(let encoded):
-            guard let trustStore else { throw .certificatesNotAccepted }
+            guard trustStore != nil else { throw .certificatesNotAccepted }
             if let cached = chainCache.entry(for: encoded, at: date) {
                 return Signer(key: cached.key, agency: cached.agency, chain: cached.chain)
             }
@@ -136,15 +152,33 @@ public struct JWSVerifier: Sendable {
                     throw .invalidCertificateChain(reason: "entry \(index): \(error)")
                 }
             }
-            let verified: VerifiedCertificate
-            do { verified = try trustStore.verify(chain: chain, at: date, purpose: .signing) } catch {
-                throw .untrustedCertificate(error)
+            return try verifiedSigner(chain, at: date, cache: chainCache, key: encoded)
+        case .certificateThumbprint(let thumbprint):
+            guard trustStore != nil else { throw .certificatesNotAccepted }
+            // Only the presented certificate can be the signer's: the JWS alone does not say which
+            // certificate it means, and a verifier that remembered others would give answers that
+            // depend on what it saw before.
+            guard let presented, presented.thumbprint == thumbprint else { throw .certificateNotPresented(thumbprint: thumbprint) }
+            if let cached = thumbprintCache.entry(for: thumbprint, at: date) {
+                return Signer(key: cached.key, agency: cached.agency, chain: cached.chain)
             }
-            let key: PublicKey
-            do { key = try verified.leaf.publicKey() } catch { throw .unsupportedSignerKey(reason: error.description) }
-            chainCache.store(encoded, chain: chain, anchoredChain: verified.chain, key: key, agency: verified.agency)
-            return Signer(key: key, agency: verified.agency, chain: chain)
+            return try verifiedSigner(presented.chain, at: date, cache: thumbprintCache, key: thumbprint)
         }
+    }
+
+    /// Verifies a signer's chain against the trust store, for signing, and remembers it.
+    private func verifiedSigner<Key>(
+        _ chain: [Certificate], at date: Date, cache: VerifiedChainCache<Key>, key cacheKey: Key
+    ) throws(JWSError) -> Signer {
+        guard let trustStore else { throw .certificatesNotAccepted }
+        let verified: VerifiedCertificate
+        do { verified = try trustStore.verify(chain: chain, at: date, purpose: .signing) } catch {
+            throw .untrustedCertificate(error)
+        }
+        let key: PublicKey
+        do { key = try verified.leaf.publicKey() } catch { throw .unsupportedSignerKey(reason: error.description) }
+        cache.store(cacheKey, chain: chain, anchoredChain: verified.chain, publicKey: key, agency: verified.agency)
+        return Signer(key: key, agency: verified.agency, chain: chain)
     }
 }
 

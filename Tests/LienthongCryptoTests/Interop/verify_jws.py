@@ -3,11 +3,15 @@
 Every case is checked twice and independently:
 - `joserfc`, a JOSE library, with its RFC 7797 support;
 - by hand with `cryptography`: rebuild ASCII(BASE64URL(header)) || "." || payload and verify.
-The x5c leaf is also checked against the issuing CA certificate given in the input.
+The x5c leaf is also checked against the issuing CA certificate given in the input. A JWS that
+names its certificate by x5t#S256 is checked against the case's presented certificate: its SHA-256
+must be the thumbprint.
 
-Input:  {"issuer_pem": str, "cases": [{"name": str, "jws": str, "payload_b64": str}]}
+Input:  {"issuer_pem": str,
+         "cases": [{"name": str, "jws": str, "payload_b64": str, "certificate_b64": str (optional)}]}
 Output: {"results": {name: {"joserfc": "valid" | "invalid: ...", "manual": ..., "issued_by_ca": bool}}}
 """
+import hashlib
 import json
 import warnings
 
@@ -25,19 +29,27 @@ from joserfc.jws import JWSRegistry  # noqa: E402
 KEY_CLASSES = {"ES256": ECKey, "EdDSA": OKPKey, "RS256": RSAKey, "PS256": RSAKey}
 
 
-def parse(compact):
+def parse(compact, presented=None):
     header_part, payload_part, signature_part = compact.split(".")
     if payload_part:
         raise ValueError("the payload part is not empty")
     header = json.loads(b64url_decode(header_part))
     if header.get("b64") is not False or header.get("crit") != ["b64"]:
         raise ValueError("not an RFC 7797 unencoded-payload header: %r" % header)
-    leaf = x509.load_der_x509_certificate(b64_decode(header["x5c"][0]))
+    if "x5c" in header:
+        leaf_der = b64_decode(header["x5c"][0])
+    else:
+        if presented is None:
+            raise ValueError("x5t#S256 without a presented certificate")
+        if b64url_decode(header["x5t#S256"]) != hashlib.sha256(presented).digest():
+            raise ValueError("x5t#S256 is not the SHA-256 of the presented certificate")
+        leaf_der = presented
+    leaf = x509.load_der_x509_certificate(leaf_der)
     return header_part, header, leaf, b64url_decode(signature_part)
 
 
-def verify_manually(compact, payload):
-    header_part, header, leaf, signature = parse(compact)
+def verify_manually(compact, payload, presented):
+    header_part, header, leaf, signature = parse(compact, presented)
     key = leaf.public_key()
     signing_input = header_part.encode("ascii") + b"." + payload
     algorithm = header["alg"]
@@ -58,8 +70,8 @@ def verify_manually(compact, payload):
         raise ValueError("unexpected alg %r" % algorithm)
 
 
-def verify_with_joserfc(compact, payload):
-    _, header, leaf, _ = parse(compact)
+def verify_with_joserfc(compact, payload, presented):
+    _, header, leaf, _ = parse(compact, presented)
     public_pem = leaf.public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
@@ -79,9 +91,9 @@ def outcome(check, *arguments):
         return "invalid: %s: %s" % (type(error).__name__, error)
 
 
-def issued_by(compact, issuer):
+def issued_by(compact, issuer, presented):
     try:
-        parse(compact)[2].verify_directly_issued_by(issuer)
+        parse(compact, presented)[2].verify_directly_issued_by(issuer)
         return True
     except Exception:
         return False
@@ -93,10 +105,11 @@ def main():
     results = {}
     for case in request["cases"]:
         payload = b64_decode(case["payload_b64"])
+        presented = b64_decode(case["certificate_b64"]) if "certificate_b64" in case else None
         results[case["name"]] = {
-            "joserfc": outcome(verify_with_joserfc, case["jws"], payload),
-            "manual": outcome(verify_manually, case["jws"], payload),
-            "issued_by_ca": issued_by(case["jws"], issuer),
+            "joserfc": outcome(verify_with_joserfc, case["jws"], payload, presented),
+            "manual": outcome(verify_manually, case["jws"], payload, presented),
+            "issued_by_ca": issued_by(case["jws"], issuer, presented),
         }
     write_output({"results": results})
 

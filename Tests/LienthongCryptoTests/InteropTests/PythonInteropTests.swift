@@ -39,6 +39,30 @@ struct PythonInteropTests {
         }
     }
 
+    @Test("a JWS naming its certificate by x5t#S256 verifies in Python against the presented certificate, and only that one")
+    func pythonVerifiesThumbprintJWS() throws {
+        let pki = try TestPKI.shared.get()
+        let (key, chain) = try pki.province(.es256)
+        let envelope = JWSFixtures.envelope()
+        let jws = try JWSSigner(key: key, certificateChain: chain).sign(envelope: envelope, certificate: .thumbprint)
+        let presented = Data(chain[0].derEncoded).base64EncodedString()
+        let other = Data(pki.ministryChain[0].derEncoded).base64EncodedString()
+        let payload = Data(envelope.payload).base64EncodedString()
+        let output = try PythonInterop.run("verify_jws.py", input: [
+            "issuer_pem": pki.root.certificate.pemEncoded,
+            "cases": [
+                ["name": "presented", "jws": jws, "payload_b64": payload, "certificate_b64": presented],
+                ["name": "another-certificate", "jws": jws, "payload_b64": payload, "certificate_b64": other],
+            ],
+        ])
+        let results = try #require(output["results"] as? [String: [String: Any]])
+        #expect(results["presented"]?["joserfc"] as? String == "valid")
+        #expect(results["presented"]?["manual"] as? String == "valid")
+        #expect(results["presented"]?["issued_by_ca"] as? Bool == true)
+        let refused = results["another-certificate"]?["manual"] as? String ?? ""
+        #expect(refused.contains("x5t#S256 is not the SHA-256 of the presented certificate"), "\(refused)")
+    }
+
     @Test("a JWS signed by joserfc with a Python key certified by our CA verifies with ours", arguments: SignatureAlgorithm.allCases)
     func weVerifyPythonJWS(_ algorithm: SignatureAlgorithm) throws {
         let pki = try TestPKI.shared.get()
