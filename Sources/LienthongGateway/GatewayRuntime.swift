@@ -94,7 +94,8 @@ public struct GatewayRuntime: Sendable {
             authorization: ServiceAuthorization(), sizeLimit: BodySizeLimit(maxBytes: limits.maxBodyBytes),
             mediaType: MediaTypeCheck(), parser: parser, validation: validation,
             routing: PeerRouting(routes: configuration.routes, peers: configuration.peers),
-            signing: MessageSigning(signer: signer),
+            signing: MessageSigning(
+                signer: signer, certificate: Self.requestCertificateReference(configuration.exchange.signerCertificate, chain: identity.certificateChain)),
             compression: PayloadCompression(thresholdBytes: limits.compressionThresholdBytes),
             delivery: PeerDelivery(transport: transport, timeout: .seconds(limits.requestTimeoutSeconds)),
             verification: ResponseVerification(verifier: verifier, decoding: decoding), audit: audit, logger: logger)
@@ -195,6 +196,16 @@ public struct GatewayRuntime: Sendable {
 
     /// The HTTP client for peers (and the adapters' upstreams): mTLS identity, timeouts, pool size
     /// and the HTTP version the configuration asks for.
+    /// How requests and deliveries name the signing certificate. By thumbprint only when the
+    /// chain holds no intermediate: the receiver resolves the thumbprint against the TLS client
+    /// certificate, which reaches it without intermediates. A root in the chain file (as
+    /// `lienthong keys issue` writes it) is no intermediate: the receiver must trust it anyway.
+    static func requestCertificateReference(
+        _ setting: GatewayConfiguration.SignerCertificate, chain: [Certificate]
+    ) -> JWSSigner.CertificateReference {
+        setting == .thumbprint && chain.dropFirst().allSatisfy(\.isSelfIssued) ? .thumbprint : .chain
+    }
+
     static func peerClientConfiguration(_ configuration: GatewayConfiguration, tls: TLSSetup) throws -> HTTPClient.Configuration {
         var clientConfiguration = HTTPClient.Configuration()
         clientConfiguration.tlsConfiguration = try tls.clientConfiguration()

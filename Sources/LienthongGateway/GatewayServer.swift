@@ -69,6 +69,15 @@ public enum GatewayServer {
     public static func run(
         _ runtime: GatewayRuntime, logger: Logger, releaseStore: @escaping @Sendable () async -> Void
     ) async throws {
+        // Requests may name this gateway's certificate by thumbprint; the audit trail keeps the
+        // certificate to show beside them.
+        if let certificate = runtime.tls.certificateChain.first {
+            do { try await runtime.outbound.audit.keep(certificate) } catch {
+                await runtime.shutdown()
+                await releaseStore()
+                throw GatewayStartError("store: \(error)")
+            }
+        }
         let addresses = ListenAddresses()
         let agency = runtime.configuration.agency
         let localScheme = runtime.configuration.localAPI.clientCertificates ? "https" : "http"

@@ -53,6 +53,22 @@ public final class PostgresAuditLog: AuditLog {
         return try rows.map { try $0.record() }
     }
 
+    public func keepCertificate(_ der: [UInt8]) async throws {
+        let thumbprint = try AuditCertificate.thumbprint(of: der)
+        let logger = database.logger
+        try await database.connection("audit certificate") { connection in
+            _ = try await connection.query(PostgresAuditSQL.keepCertificate(thumbprint: thumbprint, der: der), logger: logger)
+        }
+    }
+
+    public func certificate(thumbprint: String) async throws -> [UInt8]? {
+        let logger = database.logger
+        return try await database.connection("audit certificate") { connection in
+            try await connection.rows(PostgresAuditSQL.certificate(thumbprint: thumbprint), logger: logger)
+                .first.map { try $0.decode(ByteBuffer.self).bytes }
+        }
+    }
+
     public func verify() async throws -> AuditVerification {
         let logger = database.logger
         // Records appended after this point are not part of this verification.

@@ -61,6 +61,34 @@ enum PostgresAuditSQL {
 
     static let tip: PostgresQuery = "SELECT sequence, hash FROM audit_records ORDER BY sequence DESC LIMIT 1"
 
+    /// The certificates that audited JWS name by `x5t#S256` (see `AuditSQL.certificatesMigration`).
+    static let certificatesMigration = PostgresMigration(
+        version: 6, name: "audit certificates",
+        statements: [
+            "CREATE TABLE audit_certificates (thumbprint text PRIMARY KEY, der bytea NOT NULL)",
+            """
+            CREATE FUNCTION audit_certificates_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'audit certificates are append-only'; END $$
+            """,
+            """
+            CREATE TRIGGER audit_certificates_append_only BEFORE UPDATE OR DELETE ON audit_certificates
+            FOR EACH ROW EXECUTE FUNCTION audit_certificates_append_only()
+            """,
+        ])
+
+    static func keepCertificate(thumbprint: String, der: [UInt8]) -> PostgresQuery {
+        PostgresQuery(
+            unsafeSQL: "INSERT INTO audit_certificates (thumbprint, der) VALUES ($1, $2) ON CONFLICT (thumbprint) DO NOTHING",
+            binds: bindings {
+                $0.append(thumbprint)
+                $0.append(ByteBuffer(bytes: der))
+            })
+    }
+
+    static func certificate(thumbprint: String) -> PostgresQuery {
+        PostgresQuery(unsafeSQL: "SELECT der FROM audit_certificates WHERE thumbprint = $1", binds: bindings { $0.append(thumbprint) })
+    }
+
     static let highestSequence: PostgresQuery = "SELECT COALESCE(MAX(sequence), 0) FROM audit_records"
 
     static func byMessage(_ id: String) -> PostgresQuery {

@@ -13,7 +13,7 @@ public final class PostgresStore: StoreBackend {
     /// Every migration of the PostgreSQL schema, in order. New tables get new versions at the end.
     static let migrations: [PostgresMigration] = [
         PostgresAuditSQL.migration, PostgresReplayGuardSQL.migration, PostgresOutboxSQL.migration,
-        PostgresInboxSQL.migration, PostgresOutboxSQL.claimByRecipientMigration,
+        PostgresInboxSQL.migration, PostgresOutboxSQL.claimByRecipientMigration, PostgresAuditSQL.certificatesMigration,
     ]
 
     public let auditLog: PostgresAuditLog

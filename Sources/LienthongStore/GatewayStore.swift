@@ -10,6 +10,7 @@ public final class GatewayStore: Sendable {
     public static let migrations: [SQLiteMigration] = [
         AuditSQL.migration, ReplayGuardSQL.migration, OutboxSQL.migration, InboxSQL.migration,
         OutboxSQL.claimByRecipientMigration, OutboxSQL.bytesApartMigration, InboxSQL.bytesApartMigration,
+        AuditSQL.certificatesMigration,
     ]
 
     public let database: SQLiteDatabase

@@ -100,6 +100,13 @@ public protocol AuditLog: Sendable {
     func records(after sequence: Int64, limit: Int) async throws -> [AuditRecord]
     /// Recomputes the whole chain.
     func verify() async throws -> AuditVerification
+    /// Keeps a certificate that audited JWS name by `x5t#S256`, so that `audit show` can print
+    /// it beside them. Kept by thumbprint (base64url SHA-256 of the DER); keeping it again does
+    /// nothing. The certificates need no chain of their own: a signed header holds the digest.
+    /// Durable when this returns.
+    func keepCertificate(_ der: [UInt8]) async throws
+    /// The kept certificate (DER) with this `x5t#S256` thumbprint, if any.
+    func certificate(thumbprint: String) async throws -> [UInt8]?
 }
 
 extension AuditLog {

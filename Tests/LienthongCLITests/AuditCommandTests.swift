@@ -110,6 +110,40 @@ struct AuditCommandTests {
         #expect(jwsLine == "(none: the record that queued or stored this message has its JWS)")
     }
 
+    @Test func showPrintsTheKeptCertificateAfterAJWSNamingItByThumbprint() async throws {
+        let data = try await DataDirectory(records: 0)
+        // Any bytes will do for the trail: it keeps certificates by SHA-256, as x5t#S256 names them.
+        let certificate = Array("a DER certificate, as far as the trail goes".utf8)  // one PEM line
+        let thumbprint = try AuditCertificate.thumbprint(of: certificate)
+        func jws(naming thumbprint: String) -> String {
+            let header = Data(#"{"alg":"ES256","x5t#S256":"\#(thumbprint)"}"#.utf8).base64EncodedString()
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            return header + "..c2lnbmF0dXJl"
+        }
+        let kept = MessageID()
+        let missing = MessageID()
+        let store = try await GatewayStore.open(dataDirectory: data.path)
+        try await store.auditLog.keepCertificate(certificate)
+        var entry = try DataDirectory.entry(kept)
+        entry.jws = jws(naming: thumbprint)
+        try await store.auditLog.append(entry)
+        entry = try DataDirectory.entry(missing)
+        entry.jws = jws(naming: String(repeating: "A", count: 43))
+        try await store.auditLog.append(entry)
+        await store.close()
+
+        let shown = try await CLI.run(["audit", "show", kept.rawValue, "--data", data.path])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        let lines = shown.stdout.split(separator: "\n").map(String.init)
+        let index = try #require(lines.firstIndex(of: "  certificate (x5t#S256 of the jws):"), "\(shown.stdout)")
+        let pem = lines[(index + 1)...].joined(separator: "\n")
+        #expect(pem == "-----BEGIN CERTIFICATE-----\n\(Data(certificate).base64EncodedString())\n-----END CERTIFICATE-----")
+
+        let notKept = try await CLI.run(["audit", "show", missing.rawValue, "--data", data.path])
+        #expect(notKept.status == 0, "\(notKept.stderr)")
+        #expect(notKept.stdout.hasSuffix("  certificate (x5t#S256 of the jws):\n(not kept in this audit trail)\n"), "\(notKept.stdout)")
+    }
+
     @Test func showWithoutRecordsFails() async throws {
         let data = try await DataDirectory(records: 2)
         let unknown = MessageID()

@@ -40,11 +40,13 @@ struct KeysAndSigningCommandTests {
         }
 
         /// Signs request.json from H41 to G01 and writes the JWS to `name`.
-        func sign(to name: String = "request.jws", service: String = "population.citizen.lookup/v1") async throws {
+        func sign(
+            to name: String = "request.jws", service: String = "population.citizen.lookup/v1", extra: [String] = []
+        ) async throws {
             let result = try await run([
                 "sign", "--key", "h41.key", "--cert", "h41.pem", "--from", "000.00.00.H41", "--to", "000.00.00.G01",
                 "--service", service, "request.json",
-            ])
+            ] + extra)
             guard result.status == 0 else { throw CommandError(arguments: ["sign"], result: result) }
             try Data(result.stdout.utf8).write(to: url(name))
         }
@@ -71,6 +73,33 @@ struct KeysAndSigningCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("valid: signed by 000.00.00.H41 (CN=UBND tỉnh Nghệ An)"))
         #expect(result.stdout.contains("Lienthong-To: 000.00.00.G01"))
+    }
+
+    @Test func aThumbprintJWSVerifiesOnlyWithItsCertificate() async throws {
+        let pki = try await PKI()
+        try await pki.sign(extra: ["--thumbprint"])
+        let jws = try String(contentsOf: pki.url("request.jws"), encoding: .utf8)
+        #expect(jws.utf8.count < 600, "a thumbprint JWS should be a few hundred bytes: \(jws)")
+        let verify = ["verify", "--trust", "ca.pem", "--signature", "request.jws"]
+
+        let without = try await pki.run(verify + ["request.json"])
+        #expect(without.status == 1)
+        #expect(without.stderr.contains("invalid: the JWS names its signer certificate by 'x5t#S256'"), "\(without.stderr)")
+
+        // `keys issue` wrote the certificate then its CA: the leaf is the one the thumbprint names.
+        let with = try await pki.run(verify + ["--certificate", "h41.pem", "request.json"])
+        #expect(with.status == 0, "\(with.stderr)")
+        #expect(with.stdout.hasPrefix("valid: signed by 000.00.00.H41"), "\(with.stdout)")
+
+        // The CA's certificate is not the signer's.
+        let wrong = try await pki.run(verify + ["--certificate", "ca.pem", "request.json"])
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("no certificate with that thumbprint was presented"), "\(wrong.stderr)")
+
+        try Data("not a certificate".utf8).write(to: pki.url("junk.pem"))
+        let junk = try await pki.run(verify + ["--certificate", "junk.pem", "request.json"])
+        #expect(junk.status == 1)
+        #expect(junk.stderr.contains("junk.pem holds no PEM certificate"), "\(junk.stderr)")
     }
 
     @Test func aChangedPayloadByteFailsVerification() async throws {

@@ -55,6 +55,23 @@ struct GatewayLifecycleTests {
                 #expect(!verified.stdout.hasPrefix("audit trail intact: 0 "), "\(gateway.name): \(verified.stdout)")
             }
 
+            // Between the gateways the request named the province's certificate by thumbprint
+            // (x5t#S256), its answer carried the chain (x5c). Both trails keep the province's
+            // certificate and `audit show` prints it after the request's JWS.
+            let requestID = try #require(before[header: "Lienthong-Correlation-Id"])
+            let provinceCertificate = try String(contentsOf: pki.province.chain, encoding: .utf8)
+                .components(separatedBy: "-----END CERTIFICATE-----")[0] + "-----END CERTIFICATE-----"
+            for gateway in [exchange.province, exchange.ministry] {
+                let shown = try LienthongBinary.run(["audit", "show", requestID, "--data", gateway.dataDirectory.path])
+                #expect(shown.status == 0, "\(gateway.name): \(shown.stderr)")
+                let records = shown.stdout.components(separatedBy: "\nrecord ")
+                let request = try #require(records.first { $0.contains("  message:     \(requestID)") }, "\(shown.stdout)")
+                let answer = try #require(records.first { $0.contains("  answers:     \(requestID)") }, "\(shown.stdout)")
+                #expect(request.contains("  certificate (x5t#S256 of the jws):\n" + provinceCertificate), "\(gateway.name): \(request)")
+                #expect(Self.jwsHeader(in: request)?["x5t#S256"] != nil && Self.jwsHeader(in: request)?["x5c"] == nil, "\(request)")
+                #expect(Self.jwsHeader(in: answer)?["x5c"] != nil && !answer.contains("certificate (x5t#S256"), "\(answer)")
+            }
+
             // Someone with the file drops the append-only trigger and rewrites one outcome.
             let altered = try LienthongBinary.run(URL(fileURLWithPath: "/usr/bin/env"), [
                 "sqlite3", exchange.ministry.databaseFile.path,
@@ -67,5 +84,17 @@ struct GatewayLifecycleTests {
             // The province's trail is untouched and still verifies.
             #expect(try LienthongBinary.run(["audit", "verify", "--data", exchange.province.dataDirectory.path]).status == 0)
         }
+    }
+
+    /// The protected header of the JWS printed on the line after "  jws:" in one `audit show` record.
+    static func jwsHeader(in record: String) -> [String: Any]? {
+        let lines = record.components(separatedBy: "\n")
+        guard let index = lines.firstIndex(of: "  jws:"), index + 1 < lines.count,
+              let encoded = lines[index + 1].split(separator: ".", omittingEmptySubsequences: false).first
+        else { return nil }
+        var base64 = encoded.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        guard let json = Data(base64Encoded: base64) else { return nil }
+        return (try? JSONSerialization.jsonObject(with: json)) as? [String: Any]
     }
 }

@@ -115,6 +115,18 @@ struct ConfigurationLoaderTests {
         #expect(wrong.contains { $0.hasPrefix("province.yaml:11:18: exchange.outboundHTTP2: expected true or false") }, "\(wrong)")
     }
 
+    @Test("requests name the signing certificate by thumbprint unless signerCertificate is chain; other values are refused")
+    func signerCertificate() throws {
+        let files = try Files()
+        defer { files.remove() }
+        #expect(try load(Self.validYAML, files: files).exchange.signerCertificate == .thumbprint)
+        let chainYAML = Self.validYAML.replacingOccurrences(of: "  trustedCAs: [ca.pem]", with: "  trustedCAs: [ca.pem]\n  signerCertificate: chain")
+        #expect(try load(chainYAML, files: files).exchange.signerCertificate == .chain)
+        let wrong = issues(
+            Self.validYAML.replacingOccurrences(of: "  trustedCAs: [ca.pem]", with: "  trustedCAs: [ca.pem]\n  signerCertificate: x5c"), files: files)
+        #expect(wrong.contains { $0.hasPrefix("province.yaml:11:22: exchange.signerCertificate: expected thumbprint or chain, found \"x5c\"") }, "\(wrong)")
+    }
+
     @Test("an invalid service id is reported with its line and column")
     func invalidServiceID() throws {
         let files = try Files()

@@ -44,3 +44,17 @@ public enum JWSHeaderMember {
         "alg", "b64", "crit", "kid", "x5c", "x5u", "x5t", "x5t#S256", "jku", "jwk", "enc", "zip",
     ]
 }
+
+extension JWSHeader {
+    /// The `x5t#S256` member of a compact JWS's protected header, read without verifying anything:
+    /// for tools that look up the certificate a stored JWS names (`audit show`). Nil when the JWS
+    /// is malformed or names its signer another way.
+    public static func unverifiedCertificateThumbprint(of jws: String) -> String? {
+        guard let headerPart = jws.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).first,
+              let json = try? Base64URL.decode(Substring(headerPart)),
+              let decoded = try? JWSHeaderDecoding.parse(json),
+              case .string(let thumbprint) = decoded.members[JWSHeaderEncoding.thumbprintMember]
+        else { return nil }
+        return thumbprint
+    }
+}

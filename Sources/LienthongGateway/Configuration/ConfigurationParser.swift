@@ -111,11 +111,18 @@ struct ConfigurationParser {
                           path: map.path)
         }
         let outboundHTTP2 = map.boolean("outboundHTTP2") ?? true
+        var signerCertificate = GatewayConfiguration.SignerCertificate.thumbprint
+        if let node = map.value("signerCertificate"), let text = reader.string(node, path: YAMLReader.path(map.path, "signerCertificate")) {
+            if let choice = GatewayConfiguration.SignerCertificate(rawValue: text) { signerCertificate = choice } else {
+                reader.report("expected thumbprint or chain, found \"\(text)\"", at: node, path: YAMLReader.path(map.path, "signerCertificate"))
+            }
+        }
         map.finish()
         guard let chain, let key else { return nil }
         return GatewayConfiguration.ExchangeListener(
             listener: GatewayConfiguration.Listener(host: host, port: port), certificateChainFile: chain,
-            privateKeyFile: key, keyPassphrase: passphrase, trustedCAFiles: trusted, outboundHTTP2: outboundHTTP2)
+            privateKeyFile: key, keyPassphrase: passphrase, trustedCAFiles: trusted, outboundHTTP2: outboundHTTP2,
+            signerCertificate: signerCertificate)
     }
 
     private func peerURLs(_ map: MappingReader) -> [AgencyCode: [URL]] {

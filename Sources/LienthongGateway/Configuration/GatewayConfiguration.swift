@@ -105,10 +105,12 @@ public struct GatewayConfiguration: Sendable {
         /// HTTP/2 and HTTP/1.1). HTTP/1.1 over pooled connections costs less CPU per exchange with
         /// NIO's HTTP/2 stack (docs/PERFORMANCE.md); HTTP/2 needs fewer connections.
         public var outboundHTTP2: Bool
+        /// How requests and deliveries name the certificate that signed them.
+        public var signerCertificate: SignerCertificate
 
         public init(
             listener: Listener, certificateChainFile: String, privateKeyFile: String, keyPassphrase: String? = nil,
-            trustedCAFiles: [String], outboundHTTP2: Bool = true
+            trustedCAFiles: [String], outboundHTTP2: Bool = true, signerCertificate: SignerCertificate = .thumbprint
         ) {
             self.listener = listener
             self.certificateChainFile = certificateChainFile
@@ -116,7 +118,23 @@ public struct GatewayConfiguration: Sendable {
             self.keyPassphrase = keyPassphrase
             self.trustedCAFiles = trustedCAFiles
             self.outboundHTTP2 = outboundHTTP2
+            self.signerCertificate = signerCertificate
         }
+    }
+
+    /// How this gateway's requests and deliveries name their signing certificate in the JWS
+    /// (`exchange.signerCertificate`). Answers and receipts always carry the chain (`x5c`): clients
+    /// keep them as evidence that must verify alone.
+    public enum SignerCertificate: String, Sendable, Hashable {
+        /// `x5t#S256`, 43 characters instead of the kilobytes of `x5c`: the receiver takes the
+        /// certificate from the TLS handshake, where this gateway presents the same one. Used only
+        /// when the chain file holds no intermediate CA (the certificate alone, or with its root);
+        /// with intermediates the chain is sent, since a TLS client certificate reaches the
+        /// receiver's handler without them.
+        case thumbprint
+        /// `x5c`: for peers whose Lienthong predates `x5t#S256` (they answer 401, "the JWS header
+        /// has neither 'x5c' nor 'kid'").
+        case chain
     }
 
     /// A local system and what it may call. It authenticates with an API key, or, when the local

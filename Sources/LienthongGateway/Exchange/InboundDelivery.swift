@@ -60,17 +60,18 @@ public struct InboundDelivery: Sendable {
         self.logger = logger
     }
 
-    /// Answers one delivery. `tlsPeer` is the agency of the TLS client certificate.
-    public func handle(_ message: HTTPMessage, tlsPeer: AgencyCode?, now: Date = Date()) async -> HTTPAnswer {
+    /// Answers one delivery. `tlsPeer` is the gateway of the TLS client certificate.
+    public func handle(_ message: HTTPMessage, tlsPeer: TLSPeer?, now: Date = Date()) async -> HTTPAnswer {
         var authenticated: (envelope: Envelope, jws: String)?
         do throws(Problem) {
             try sizeLimit.check(message.body)
             try mediaType.check(message[header: "Content-Type"])
             let payload = try decoding.decode(message.body, contentEncoding: message[header: "Content-Encoding"])
             let request = try envelopeReader.read(message, payload: payload)
-            _ = try signatureCheck.verify(message, envelope: request, tlsPeer: tlsPeer)
+            let verified = try signatureCheck.verify(message, envelope: request, tlsPeer: tlsPeer)
             let jws = message[header: HeaderName.signature] ?? ""
             authenticated = (request, jws)
+            try await audit.keepSigner(of: verified)
             try recipientCheck.check(request)
             try authorization.authorize(request.from, for: request.service)
             let json = try parser.parse(payload)
@@ -119,7 +120,7 @@ public struct InboundDelivery: Sendable {
     /// Answers a batch (`DeliveryBatch`): each message handled as by `handle`, all at once, so their
     /// inbox writes share group commits; the results in the messages' order. A batch that cannot be
     /// read is refused whole (400, 413, 415) and nothing of it is stored.
-    public func handle(batch: HTTPMessage, tlsPeer: AgencyCode?, now: Date = Date()) async -> HTTPAnswer {
+    public func handle(batch: HTTPMessage, tlsPeer: TLSPeer?, now: Date = Date()) async -> HTTPAnswer {
         let messages: [HTTPMessage]
         do throws(Problem) {
             let contentType = batch[header: "Content-Type"]

@@ -46,8 +46,8 @@ public struct InboundExchange: Sendable {
         self.logger = logger
     }
 
-    /// Answers one message. `tlsPeer` is the agency of the TLS client certificate.
-    public func handle(_ message: HTTPMessage, tlsPeer: AgencyCode?) async -> HTTPAnswer {
+    /// Answers one message. `tlsPeer` is the gateway of the TLS client certificate.
+    public func handle(_ message: HTTPMessage, tlsPeer: TLSPeer?) async -> HTTPAnswer {
         // Set once the signature is verified: only authenticated refusals are audited, so a
         // stranger cannot fill the audit trail.
         var authenticated: (envelope: Envelope, jws: String)?
@@ -56,8 +56,9 @@ public struct InboundExchange: Sendable {
             try mediaType.check(message[header: "Content-Type"])
             let payload = try decoding.decode(message.body, contentEncoding: message[header: "Content-Encoding"])
             let request = try envelopeReader.read(message, payload: payload)
-            _ = try signatureCheck.verify(message, envelope: request, tlsPeer: tlsPeer)
+            let verified = try signatureCheck.verify(message, envelope: request, tlsPeer: tlsPeer)
             authenticated = (request, message[header: HeaderName.signature] ?? "")
+            try await audit.keepSigner(of: verified)
             try await replayCheck.check(request)
             try recipientCheck.check(request)
             try authorization.authorize(request.from, for: request.service)

@@ -49,12 +49,12 @@ public enum ExchangeServer {
     /// problem when there is no such agency or the body cannot be read.
     private static func answer(
         _ request: Request, on channel: any Channel, maxBodyBytes: Int,
-        handler: (HTTPMessage, AgencyCode) async -> HTTPAnswer
+        handler: (HTTPMessage, TLSPeer) async -> HTTPAnswer
     ) async -> Response {
-        let peer: AgencyCode
-        switch await peerAgency(channel) {
+        let peer: TLSPeer
+        switch await tlsPeer(channel) {
         case .failure(let problem): return HummingbirdBridge.response(from: HTTPAnswer(problem: problem))
-        case .success(let agency): peer = agency
+        case .success(let found): peer = found
         }
         switch await HummingbirdBridge.message(from: request, maxBytes: maxBodyBytes) {
         case .failure(let problem): return HummingbirdBridge.response(from: HTTPAnswer(problem: problem))
@@ -62,16 +62,16 @@ public enum ExchangeServer {
         }
     }
 
-    /// The agency named by the TLS client certificate (401 when there is none or it names none).
+    /// The peer of the TLS client certificate (401 when there is none or it names no agency).
     /// NIOSSL has already verified the certificate's chain against the trusted CAs.
-    static func peerAgency(_ channel: any Channel) async -> Result<AgencyCode, Problem> {
+    static func tlsPeer(_ channel: any Channel) async -> Result<TLSPeer, Problem> {
         let certificate: NIOSSLCertificate?
         do { certificate = try await tlsConnection(of: channel).nioSSL_peerCertificate().get() } catch {
             return .failure(.badSignature("no TLS session: \(error)"))
         }
         guard let certificate else { return .failure(.badSignature("no TLS client certificate")) }
         do {
-            return .success(try PeerAgencyCache.shared.agency(forCertificate: certificate.toDERBytes()))
+            return .success(try TLSPeerCache.shared.peer(forCertificate: certificate.toDERBytes()))
         } catch {
             return .failure(.badSignature("the TLS client certificate names no agency: \(error)"))
         }

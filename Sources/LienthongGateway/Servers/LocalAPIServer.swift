@@ -28,9 +28,9 @@ public enum LocalAPIServer {
             let service = context.parameters.getCatchAll().joined(separator: "/").removingPercentEncoding ?? ""
             var certificateAgency: AgencyCode?
             if certificatesRequired {
-                switch await ExchangeServer.peerAgency(context.channel) {
+                switch await ExchangeServer.tlsPeer(context.channel) {
                 case .failure(let problem): return HummingbirdBridge.response(from: HTTPAnswer(problem: problem))
-                case .success(let agency): certificateAgency = agency
+                case .success(let peer): certificateAgency = peer.agency
                 }
             }
             return await answer(
@@ -67,9 +67,9 @@ public enum LocalAPIServer {
         ) async -> Response {
             var certificateAgency: AgencyCode?
             if certificatesRequired {
-                switch await ExchangeServer.peerAgency(context.channel) {
+                switch await ExchangeServer.tlsPeer(context.channel) {
                 case .failure(let problem): return HummingbirdBridge.response(from: HTTPAnswer(problem: problem))
-                case .success(let agency): certificateAgency = agency
+                case .success(let peer): certificateAgency = peer.agency
                 }
             }
             switch await HummingbirdBridge.message(from: request, maxBytes: maxBytes) {

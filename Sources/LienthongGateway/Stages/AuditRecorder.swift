@@ -2,16 +2,35 @@ import LienthongCore
 import LienthongCrypto
 import LienthongStore
 import Logging
+import Synchronization
 
 /// Writes one audit record per message in or out, keeping the payload as configured per service.
 /// A refused message is recorded too, with `rejected:<problem>` as its outcome.
 public struct AuditRecorder: Sendable {
     public let log: any AuditLog
     public let retention: GatewayConfiguration.AuditSettings
+    private let keptThumbprints = KeptThumbprints()
 
     public init(log: any AuditLog, retention: GatewayConfiguration.AuditSettings) {
         self.log = log
         self.retention = retention
+    }
+
+    /// Keeps the signer certificate of a JWS that names it by `x5t#S256`, so that the audit trail
+    /// can show it beside the JWS; a certificate is written once, the first time it is seen.
+    public func keepSigner(of verified: VerifiedJWS) async throws(Problem) {
+        guard verified.header.certificateThumbprint != nil, let certificate = verified.certificate else { return }
+        try await keep(certificate)
+    }
+
+    /// Keeps `certificate` in the audit trail unless it was kept since this gateway started.
+    public func keep(_ certificate: Certificate) async throws(Problem) {
+        let thumbprint = certificate.thumbprint
+        guard !keptThumbprints.contains(thumbprint) else { return }
+        do { try await log.keepCertificate(certificate.derEncoded) } catch {
+            throw .internalError("the audit log cannot keep the certificate \(certificate.subject): \(error)")
+        }
+        keptThumbprints.insert(thumbprint)
     }
 
     /// What one message contributes to the trail: the envelope, which way it went, its outcome and
@@ -67,4 +86,13 @@ public struct AuditRecorder: Sendable {
             service: envelope.service, outcome: event.outcome, payloadDigest: digest, jws: event.jws,
             correlationID: envelope.correlationID, payload: keep == .full ? envelope.payload : nil, retention: keep)
     }
+}
+
+/// The thumbprints of certificates already in the audit trail, so each is written once per run.
+private final class KeptThumbprints: Sendable {
+    private let thumbprints = Mutex<Set<String>>([])
+
+    func contains(_ thumbprint: String) -> Bool { thumbprints.withLock { $0.contains(thumbprint) } }
+
+    func insert(_ thumbprint: String) { _ = thumbprints.withLock { $0.insert(thumbprint) } }
 }

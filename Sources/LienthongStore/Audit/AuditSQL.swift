@@ -31,6 +31,25 @@ enum AuditSQL {
             BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
             """)
 
+    /// The certificates that audited JWS name by `x5t#S256`, by thumbprint. Append-only like the
+    /// records; the thumbprint in a record's signed header is their integrity check.
+    static let certificatesMigration = SQLiteMigration(
+        version: 8, name: "audit certificates",
+        sql: """
+            CREATE TABLE audit_certificates (
+                thumbprint TEXT PRIMARY KEY,
+                der BLOB NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TRIGGER audit_certificates_no_update BEFORE UPDATE ON audit_certificates
+            BEGIN SELECT RAISE(ABORT, 'audit certificates are append-only'); END;
+            CREATE TRIGGER audit_certificates_no_delete BEFORE DELETE ON audit_certificates
+            BEGIN SELECT RAISE(ABORT, 'audit certificates are append-only'); END;
+            """)
+
+    static let keepCertificate = "INSERT INTO audit_certificates (thumbprint, der) VALUES (?1, ?2) ON CONFLICT (thumbprint) DO NOTHING"
+
+    static let certificate = "SELECT der FROM audit_certificates WHERE thumbprint = ?1"
+
     /// The columns in the order `AuditRow` reads them.
     static let columns = """
         sequence, time_ms, message_id, direction, from_agency, to_agency, service, outcome, \

@@ -79,6 +79,21 @@ public final class SQLiteAuditLog: AuditLog {
         return try rows.map { try $0.record() }
     }
 
+    public func keepCertificate(_ der: [UInt8]) async throws {
+        let thumbprint = try AuditCertificate.thumbprint(of: der)
+        try await database.perform { connection in
+            try connection.transaction(durable: true) {
+                try connection.execute(AuditSQL.keepCertificate, [.text(thumbprint), .blob(der)])
+            }
+        }
+    }
+
+    public func certificate(thumbprint: String) async throws -> [UInt8]? {
+        try await database.perform { connection in
+            try connection.query(AuditSQL.certificate, [.text(thumbprint)]) { row throws(SQLiteError) in try row.blob(0) }.first
+        }
+    }
+
     public func verify() async throws -> AuditVerification {
         let cachedLast = tip.current.sequence
         let pageSize = verifyPageSize

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LienthongCore
+import LienthongCrypto
 import LienthongStore
 
 /// `lienthong audit show ID`: the records of one message, and of the responses answering it.
@@ -10,7 +11,10 @@ struct AuditShowCommand: AsyncParsableCommand {
         abstract: "Show the audit records of a message (and of the responses that answer it).",
         discussion: """
             Each record's JWS is printed alone on the line after "jws:", so it can be copied \
-            into a file and checked with `lienthong verify`.
+            into a file and checked with `lienthong verify`. A JWS that names its signer \
+            certificate by thumbprint (x5t#S256, as gateways sign requests to each other) is \
+            followed by that certificate in PEM, kept in the audit trail: give it to \
+            `lienthong verify --certificate`.
             """)
 
     @Argument(help: "The message id (a UUIDv7, as in Lienthong-Message-Id).")
@@ -22,22 +26,29 @@ struct AuditShowCommand: AsyncParsableCommand {
         let messageID: MessageID
         do { messageID = try MessageID(parsing: id) } catch { throw CommandFailure(error.description) }
         let store = try await data.openStore()
-        let records: [AuditRecord]
+        var rendered: [String] = []
         do {
-            records = try await store.auditLog.records(for: messageID)
+            let records = try await store.auditLog.records(for: messageID)
+            for record in records {
+                let thumbprint = record.entry.jws.flatMap(JWSHeader.unverifiedCertificateThumbprint(of:))
+                let certificate = try await thumbprint.asyncMap { try await store.auditLog.certificate(thumbprint: $0) }
+                rendered.append(AuditRecordText.render(record, certificate: certificate.map { $0.map(AuditRecordText.pem) }))
+            }
         } catch {
             await store.close()
             throw CommandFailure("cannot read the audit records of \(messageID): \(error)")
         }
         await store.close()
-        guard !records.isEmpty else { throw CommandFailure("no audit records for message \(messageID)") }
-        print(records.map(AuditRecordText.render).joined(separator: "\n"))
+        guard !rendered.isEmpty else { throw CommandFailure("no audit records for message \(messageID)") }
+        print(rendered.joined(separator: "\n"))
     }
 }
 
 /// How `audit show` prints one record.
 enum AuditRecordText {
-    static func render(_ record: AuditRecord) -> String {
+    /// - Parameter certificate: for a JWS naming its certificate by `x5t#S256`, the kept
+    ///   certificate in PEM, or `.some(nil)` when the trail does not hold it; nil otherwise.
+    static func render(_ record: AuditRecord, certificate: String?? = nil) -> String {
         let entry = record.entry
         var lines = [
             "record \(record.sequence)",
@@ -55,6 +66,22 @@ enum AuditRecordText {
         lines.append("  jws:")
         // A later record about a message (delivered, processed, dead) does not repeat its JWS.
         lines.append(entry.jws ?? "(none: the record that queued or stored this message has its JWS)")
+        if let certificate {
+            lines.append("  certificate (x5t#S256 of the jws):")
+            lines.append(certificate.map { $0.trimmingCharacters(in: .newlines) } ?? "(not kept in this audit trail)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// PEM of DER certificate bytes (64 characters a line, as OpenSSL writes it).
+    static func pem(_ der: [UInt8]) -> String {
+        var base64 = Substring(Data(der).base64EncodedString())
+        var lines = ["-----BEGIN CERTIFICATE-----"]
+        while !base64.isEmpty {
+            lines.append(String(base64.prefix(64)))
+            base64 = base64.dropFirst(64)
+        }
+        lines.append("-----END CERTIFICATE-----")
         return lines.joined(separator: "\n")
     }
 
@@ -68,5 +95,13 @@ enum AuditRecordText {
 
     static func hex(_ bytes: [UInt8]) -> String {
         bytes.map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+extension Optional {
+    /// `map` with an async transform.
+    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
     }
 }

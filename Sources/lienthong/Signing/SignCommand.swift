@@ -10,7 +10,9 @@ struct SignCommand: ParsableCommand {
         abstract: "Sign a payload as a message between agencies; print the detached JWS.",
         discussion: """
             The JWS (RFC 7515, compact, detached, unencoded payload per RFC 7797) carries the \
-            Lienthong-* envelope values in its protected header and the certificate chain in x5c.
+            Lienthong-* envelope values in its protected header and the certificate chain in x5c, \
+            or with --thumbprint only the certificate's x5t#S256, as gateways sign requests to \
+            each other (the verifier then needs the certificate: `lienthong verify --certificate`).
             """)
 
     @OptionGroup var keyInput: KeyInputOptions
@@ -32,6 +34,9 @@ struct SignCommand: ParsableCommand {
 
     @Option(help: "The id of the request this message answers.")
     var correlationId: String?
+
+    @Flag(help: "Name the certificate by its x5t#S256 thumbprint instead of sending the chain in x5c.")
+    var thumbprint = false
 
     @Argument(help: "The payload file ('-' reads standard input).")
     var file: String
@@ -55,7 +60,7 @@ struct SignCommand: ParsableCommand {
         }
         do {
             let signer = try JWSSigner(key: key, certificateChain: chain)
-            print(try signer.sign(envelope: envelope))
+            print(try signer.sign(envelope: envelope, certificate: thumbprint ? .thumbprint : .chain))
         } catch {
             throw CommandFailure("cannot sign: \(error)")
         }

@@ -11,7 +11,9 @@ struct VerifyCommand: ParsableCommand {
         discussion: """
             Checks the signature, the certificate chain against the trusted CAs at the current \
             time (or --at), that the certificate belongs to the signed sender (Lienthong-From), \
-            and, when given, that the signed values equal --from, --to, --service and --id.
+            and, when given, that the signed values equal --from, --to, --service and --id. A JWS \
+            that names its certificate by thumbprint (x5t#S256) verifies only with that \
+            certificate given as --certificate (`lienthong audit show` prints it).
             """)
 
     @Option(help: "Trusted CA certificates (PEM; repeatable).")
@@ -31,6 +33,9 @@ struct VerifyCommand: ParsableCommand {
 
     @Option(help: "Expected message id.")
     var id: String?
+
+    @Option(help: "The signer certificate (PEM, then any intermediates) of a JWS naming it by x5t#S256.")
+    var certificate: String?
 
     @Option(help: "Verify as of this RFC 3339 time instead of now.")
     var at: String?
@@ -52,14 +57,25 @@ struct VerifyCommand: ParsableCommand {
             guard let parsed = Timestamp.parse(at) else { throw CommandFailure("--at \(at) is not an RFC 3339 time") }
             date = parsed
         }
+        var presented: PresentedCertificate?
+        if let certificate {
+            let chain: [Certificate]
+            do { chain = try Certificate.chain(pemEncoded: try KeyFiles.readText(certificate, what: "certificate file")) } catch let failure as CommandFailure {
+                throw failure
+            } catch {
+                throw CommandFailure("\(certificate) holds no PEM certificate: \(error)")
+            }
+            presented = PresentedCertificate(chain: chain)
+            if presented == nil { throw CommandFailure("\(certificate) holds no PEM certificate") }
+        }
         let verifier = JWSVerifier(trustStore: store)
         let verified: VerifiedJWS
         do {
             // First the signature and chain, to learn the signed envelope; then the envelope
             // checks, which also bind the certificate to the signed sender.
-            let signed = try verifier.verify(jws, payload: payload, at: date)
+            let signed = try verifier.verify(jws, payload: payload, at: date, presented: presented)
             let envelope = try signedEnvelope(signed.header, payload: payload)
-            verified = try verifier.verify(jws, envelope: envelope, at: date)
+            verified = try verifier.verify(jws, envelope: envelope, at: date, presented: presented)
             try checkExpectations(envelope)
         } catch let failure as CommandFailure {
             throw CommandFailure("invalid: \(failure.message)")

@@ -98,9 +98,14 @@ struct AsyncPipelineTests {
             #expect(entry.state == .accepted && entry.priority == .high && entry.client == "docs")
             #expect(entry.message.to == TestPKI.provinceAgency)
             #expect(try JSONParser.parse(entry.message.payload) == (try JSONParser.parse(Array(TestServices.statusPayload("03").utf8))))
+            // Signed for delivery to a peer: the certificate is named by thumbprint, and is the one
+            // the gateway presents in TLS.
             let verified = try JWSVerifier(trustStore: try TrustStore(certificates: [fixture.pki.ca.certificate]))
-                .verify(entry.message.jws, envelope: DeliveryAttempt.envelope(of: entry.message))
+                .verify(
+                    entry.message.jws, envelope: DeliveryAttempt.envelope(of: entry.message),
+                    presented: PresentedCertificate(chain: fixture.pki.ministry.certificateChain))
             #expect(verified.signer == TestPKI.ministryAgency)
+            #expect(verified.header.certificateThumbprint == fixture.pki.ministry.certificateChain[0].thumbprint)
             #expect(try await fixture.audit.allEntries().map(\.outcome) == ["queued"])
         }
     }
@@ -125,7 +130,7 @@ struct AsyncPipelineTests {
             let inbound = try fixture.messaging.inbound
             // Two days old: a retried message is not a replay here.
             let (envelope, message) = try delivery(fixture, created: Date(timeIntervalSinceNow: -2 * 86_400))
-            let answer = await inbound.handle(message, tlsPeer: TestPKI.provinceAgency)
+            let answer = await inbound.handle(message, tlsPeer: TLSPeer(agency: TestPKI.provinceAgency))
             #expect(answer.status == 200)
             #expect(answer[header: HeaderName.correlationID] == envelope.id.rawValue)
             let stored = try #require(try await fixture.store.inbox.entry(envelope.id))
@@ -133,7 +138,7 @@ struct AsyncPipelineTests {
             #expect(stored.receipt.jws == answer[header: HeaderName.signature])
 
             let (lookup, lookupMessage) = try delivery(fixture, service: TestServices.lookup, payload: TestServices.validLookupRequest)
-            #expect(await inbound.handle(lookupMessage, tlsPeer: TestPKI.provinceAgency).status == 200)
+            #expect(await inbound.handle(lookupMessage, tlsPeer: TLSPeer(agency: TestPKI.provinceAgency)).status == 200)
             #expect(try await fixture.store.inbox.entry(lookup.id)?.route == .adapter)
         }
     }
@@ -142,7 +147,7 @@ struct AsyncPipelineTests {
     func webhookRoute() async throws {
         try await withMinistry(webhook: true) { fixture in
             let (envelope, message) = try delivery(fixture)
-            #expect(try await fixture.messaging.inbound.handle(message, tlsPeer: TestPKI.provinceAgency).status == 200)
+            #expect(try await fixture.messaging.inbound.handle(message, tlsPeer: TLSPeer(agency: TestPKI.provinceAgency)).status == 200)
             #expect(try await fixture.store.inbox.entry(envelope.id)?.route == .webhook)
         }
     }
@@ -163,13 +168,13 @@ struct AsyncPipelineTests {
                 (notReceived.0, notReceived.1, 404, "unknown-service"),
             ]
             for (envelope, message, status, name) in cases {
-                let answer = await inbound.handle(message, tlsPeer: TestPKI.provinceAgency)
+                let answer = await inbound.handle(message, tlsPeer: TLSPeer(agency: TestPKI.provinceAgency))
                 #expect(answer.status == status && problemName(answer) == name, "\(name)")
                 #expect(try await fixture.store.inbox.entry(envelope.id) == nil, "\(name) was stored")
             }
             // The TLS peer must be the sender.
             let (envelope, message) = try delivery(fixture)
-            #expect(await inbound.handle(message, tlsPeer: TestPKI.otherProvinceAgency).status == 401)
+            #expect(await inbound.handle(message, tlsPeer: TLSPeer(agency: TestPKI.otherProvinceAgency)).status == 401)
             #expect(try await fixture.store.inbox.entry(envelope.id) == nil)
             // Only authenticated refusals are audited: the rogue signature and the stranger TLS peer left no record.
             #expect(try await fixture.audit.allEntries().map(\.outcome).sorted()
@@ -182,7 +187,7 @@ struct AsyncPipelineTests {
         try await withMinistry { fixture in
             await fixture.store.close()
             let (_, message) = try delivery(fixture)
-            let answer = try await fixture.messaging.inbound.handle(message, tlsPeer: TestPKI.provinceAgency)
+            let answer = try await fixture.messaging.inbound.handle(message, tlsPeer: TLSPeer(agency: TestPKI.provinceAgency))
             #expect(answer.status == 503)
             #expect(problemName(answer) == "store-unavailable")
             #expect(answer[header: HeaderName.signature] == nil)
@@ -199,7 +204,7 @@ struct AsyncPipelineTests {
             let batch = HTTPMessage(
                 headers: [("Content-Type", DeliveryBatch.mediaType)],
                 body: DeliveryBatch.encode(messages: [firstMessage, refusedMessage, secondMessage, firstMessage]))
-            let answer = await inbound.handle(batch: batch, tlsPeer: TestPKI.provinceAgency)
+            let answer = await inbound.handle(batch: batch, tlsPeer: TLSPeer(agency: TestPKI.provinceAgency))
             #expect(answer.status == 200 && answer[header: "Content-Type"] == DeliveryBatch.mediaType)
             let results = try DeliveryBatch.results(of: answer.body, count: 4)
             #expect(results.map(\.status) == [200, 422, 200, 200])
@@ -238,7 +243,7 @@ struct AsyncPipelineTests {
             ]
             for (contentType, body, status, name) in cases {
                 let headers = contentType.map { [("Content-Type", $0)] } ?? []
-                let answer = await inbound.handle(batch: HTTPMessage(headers: headers, body: body), tlsPeer: TestPKI.provinceAgency)
+                let answer = await inbound.handle(batch: HTTPMessage(headers: headers, body: body), tlsPeer: TLSPeer(agency: TestPKI.provinceAgency))
                 #expect(answer.status == status && problemName(answer) == name, "\(name): \(String(decoding: answer.body, as: UTF8.self))")
             }
             #expect(try await fixture.store.inbox.entry(envelope.id) == nil)

@@ -32,11 +32,67 @@ struct SigningStagesTests {
         let check = SignatureCheck(verifier: verifier)
         let read = try EnvelopeReader().read(message, payload: message.body)
         #expect(read == request)
-        #expect(try check.verify(message, envelope: read, tlsPeer: TestPKI.provinceAgency).signer == TestPKI.provinceAgency)
+        #expect(try check.verify(message, envelope: read, tlsPeer: TLSPeer(agency: TestPKI.provinceAgency)).signer == TestPKI.provinceAgency)
         do {
-            _ = try check.verify(message, envelope: read, tlsPeer: TestPKI.otherProvinceAgency)
+            _ = try check.verify(message, envelope: read, tlsPeer: TLSPeer(agency: TestPKI.otherProvinceAgency))
             Issue.record("another TLS peer was accepted")
         } catch { #expect(error.status == 401) }
+    }
+
+    @Test("a request naming its certificate by thumbprint verifies against the TLS client certificate only; the audit keeps it once")
+    func thumbprintRequest() async throws {
+        let request = self.request
+        let leaf = pki.province.certificateChain[0]
+        let jws = try MessageSigning(signer: try signer(pki.province), certificate: .thumbprint).sign(request)
+        let header = String(decoding: try Base64URL.decode(jws.prefix { $0 != "." }), as: UTF8.self)
+        #expect(header.contains("\"x5t#S256\":\"\(leaf.thumbprint)\""))
+        #expect(!header.contains("x5c"))
+        let message = HTTPMessage(headers: WireHeaders.fields(for: request, jws: jws), body: request.payload)
+        let check = SignatureCheck(verifier: verifier)
+        let read = try EnvelopeReader().read(message, payload: message.body)
+        let verified = try check.verify(message, envelope: read, tlsPeer: try TLSPeer(certificate: leaf))
+        #expect(verified.signer == TestPKI.provinceAgency)
+        #expect(verified.certificate == leaf)
+
+        // Another gateway relaying it, or the province on another certificate (renewed, say), does
+        // not present the certificate the signature names.
+        for other in [try pki.identity(for: TestPKI.otherProvinceAgency), try pki.identity(for: TestPKI.provinceAgency)] {
+            let peer = try TLSPeer(certificate: other.certificateChain[0])
+            do throws(Problem) {
+                _ = try check.verify(message, envelope: read, tlsPeer: peer)
+                Issue.record("a thumbprint was accepted against another TLS client certificate")
+            } catch {
+                #expect(error.status == 401)
+                #expect(error.detail.contains("'x5t#S256' \(leaf.thumbprint), and no certificate with that thumbprint was presented"), "\(error.detail)")
+            }
+        }
+
+        let log = InMemoryAuditLog()
+        let audit = AuditRecorder(log: log, retention: .init())
+        try await audit.keepSigner(of: verified)
+        try await audit.keepSigner(of: verified)
+        #expect(await log.certificates == [leaf.thumbprint: leaf.derEncoded])
+        #expect(await log.certificateWrites == 1)
+        // A JWS carrying its chain keeps nothing: it can be checked alone.
+        let withChain = try MessageSigning(signer: try signer(pki.province)).sign(request)
+        let chainMessage = HTTPMessage(headers: WireHeaders.fields(for: request, jws: withChain), body: request.payload)
+        let otherLog = InMemoryAuditLog()
+        try await AuditRecorder(log: otherLog, retention: .init())
+            .keepSigner(of: try check.verify(chainMessage, envelope: read, tlsPeer: try TLSPeer(certificate: leaf)))
+        #expect(await otherLog.certificateWrites == 0)
+    }
+
+    @Test("requests name the certificate by thumbprint only when the chain file holds no intermediate CA")
+    func requestCertificateReference() throws {
+        let leaf = pki.province.certificateChain[0]
+        let intermediate = try pki.ca.issueIntermediate(key: try PrivateKey.generate(.p256), commonName: "Issuing CA")
+        #expect(GatewayRuntime.requestCertificateReference(.thumbprint, chain: [leaf]) == .thumbprint)
+        // The root as `lienthong keys issue` appends it: the receiver trusts it anyway.
+        #expect(GatewayRuntime.requestCertificateReference(.thumbprint, chain: [leaf, pki.ca.certificate]) == .thumbprint)
+        #expect(GatewayRuntime.requestCertificateReference(.thumbprint, chain: [leaf, intermediate.certificate]) == .chain)
+        #expect(GatewayRuntime.requestCertificateReference(
+            .thumbprint, chain: [leaf, intermediate.certificate, pki.ca.certificate]) == .chain)
+        #expect(GatewayRuntime.requestCertificateReference(.chain, chain: [leaf]) == .chain)
     }
 
     @Test("a response is bound to its request: correlation id and request digest")

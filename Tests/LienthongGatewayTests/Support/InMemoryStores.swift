@@ -5,6 +5,9 @@ import LienthongStore
 /// An audit log in memory (tests only): records in order, no hashing beyond numbering.
 actor InMemoryAuditLog: AuditLog {
     private(set) var entries: [AuditEntry] = []
+    /// Kept certificates by thumbprint, and how many times a keep was asked for.
+    private(set) var certificates: [String: [UInt8]] = [:]
+    private(set) var certificateWrites = 0
 
     @discardableResult
     func append(_ entry: AuditEntry) async throws -> AuditRecord {
@@ -25,6 +28,13 @@ actor InMemoryAuditLog: AuditLog {
     }
 
     func verify() async throws -> AuditVerification { .intact(records: Int64(entries.count)) }
+
+    func keepCertificate(_ der: [UInt8]) async throws {
+        certificateWrites += 1
+        certificates[try AuditCertificate.thumbprint(of: der)] = der
+    }
+
+    func certificate(thumbprint: String) async throws -> [UInt8]? { certificates[thumbprint] }
 }
 
 extension AuditLog {

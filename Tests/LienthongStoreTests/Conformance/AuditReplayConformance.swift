@@ -18,6 +18,7 @@ enum AuditReplayConformance: String, Sendable, CaseIterable, CustomTestStringCon
     case deletingARecordIsDetected
     case aRehashedForgeryIsCaughtAtTheNextRecord
     case theTableRefusesUpdatesAndDeletes
+    case keepsCertificatesOnceByThumbprintAcrossReopening
     case aReplayIsRefused
     case aReplayIsRefusedAfterReopening
     case concurrentDeliveriesOfOneIdAcceptExactlyOne
@@ -37,6 +38,7 @@ enum AuditReplayConformance: String, Sendable, CaseIterable, CustomTestStringCon
         case .deletingARecordIsDetected: try await Self.deletedRecord(store)
         case .aRehashedForgeryIsCaughtAtTheNextRecord: try await Self.rehashedForgery(store)
         case .theTableRefusesUpdatesAndDeletes: try await Self.appendOnly(store)
+        case .keepsCertificatesOnceByThumbprintAcrossReopening: try await Self.certificates(store)
         case .aReplayIsRefused: try await Self.replay(store)
         case .aReplayIsRefusedAfterReopening: try await Self.replayAfterReopening(store)
         case .concurrentDeliveriesOfOneIdAcceptExactlyOne: try await Self.concurrentDeliveries(store)
@@ -202,6 +204,32 @@ enum AuditReplayConformance: String, Sendable, CaseIterable, CustomTestStringCon
             try await store.execute(["DELETE FROM audit_records WHERE sequence = 2"], false)
         }
         #expect(try await opened.auditLog.verify() == .intact(records: 2))
+        await opened.close()
+    }
+
+    private static func certificates(_ store: StoreUnderTest) async throws {
+        let ca = try DevelopmentCA.create(key: try PrivateKey.generate(.p256), commonName: "Conformance CA")
+        let certificate = try ca.issueCertificate(
+            for: try PrivateKey.generate(.p256).publicKey, agency: try AgencyCode(parsing: "000.00.00.H41"), commonName: "Nghệ An")
+        let der = certificate.derEncoded
+        // The thumbprint is x5t#S256's: base64url SHA-256 of the DER.
+        let thumbprint = Base64URL.encode(try Digest.sha256(der))
+        #expect(thumbprint == certificate.thumbprint)
+        var opened = try await store.open()
+        #expect(try await opened.auditLog.certificate(thumbprint: thumbprint) == nil)
+        try await opened.auditLog.keepCertificate(der)
+        try await opened.auditLog.keepCertificate(der)
+        try await opened.auditLog.keepCertificate(ca.certificate.derEncoded)
+        await opened.close()
+        opened = try await store.open()
+        #expect(try await opened.auditLog.certificate(thumbprint: thumbprint) == der)
+        #expect(try await opened.auditLog.certificate(thumbprint: ca.certificate.thumbprint) == ca.certificate.derEncoded)
+        #expect(try await opened.auditLog.certificate(thumbprint: String(repeating: "A", count: 43)) == nil)
+        // Kept certificates are as append-only as the records.
+        await #expect(throws: (any Error).self) {
+            try await store.execute(["DELETE FROM audit_certificates"], false)
+        }
+        #expect(try await opened.auditLog.certificate(thumbprint: thumbprint) == der)
         await opened.close()
     }
 
