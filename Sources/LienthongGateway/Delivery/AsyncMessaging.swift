@@ -49,8 +49,10 @@ extension GatewayRuntime {
             sizeLimit: outbound.sizeLimit, mediaType: outbound.mediaType, parser: outbound.parser,
             validation: outbound.validation, routing: outbound.routing, signing: outbound.signing, outbox: stores.outbox,
             audit: outbound.audit, deliveryWakeUp: deliveryWakeUp, logger: logger)
+        let certificates = SignerCertificates(log: inbound.audit.log)
         let queries = MessageQueries(
-            authentication: outbound.authentication, outbox: stores.outbox, inbox: stores.inbox, logger: logger)
+            authentication: outbound.authentication, outbox: stores.outbox, inbox: stores.inbox, certificates: certificates,
+            logger: logger)
         var receivable = configuration.services.mapValues(\.allowedAgencies)
         for (service, agencies) in settings.receive where receivable[service] == nil { receivable[service] = agencies }
         let inboundDelivery = InboundDelivery(
@@ -69,7 +71,8 @@ extension GatewayRuntime {
             outbox: stores.outbox, attempt: attempt, settings: settings, audit: outbound.audit, wakeUp: deliveryWakeUp,
             owner: AsyncMessaging.leaseOwner("delivery"), logger: logger)
         let handOver = InboxHandOver(
-            adapter: inbound.adapter, parser: inbound.parser, webhook: settings.webhook, transport: transport)
+            adapter: inbound.adapter, parser: inbound.parser, webhook: settings.webhook, transport: transport,
+            certificates: certificates)
         let dispatch = InboxDispatchService(
             inbox: stores.inbox, handOver: handOver, settings: settings, audit: inbound.audit, wakeUp: dispatchWakeUp,
             owner: AsyncMessaging.leaseOwner("inbox"), logger: logger)

@@ -17,15 +17,17 @@ public struct InboxHandOver: Sendable {
     public let parser: JSONBodyParser
     public let webhook: GatewayConfiguration.DeliverySettings.Webhook?
     public let transport: any PeerTransport
+    public let certificates: SignerCertificates?
 
     public init(
         adapter: AdapterCall, parser: JSONBodyParser, webhook: GatewayConfiguration.DeliverySettings.Webhook?,
-        transport: any PeerTransport
+        transport: any PeerTransport, certificates: SignerCertificates? = nil
     ) {
         self.adapter = adapter
         self.parser = parser
         self.webhook = webhook
         self.transport = transport
+        self.certificates = certificates
     }
 
     public func handOver(_ entry: InboxEntry) async -> Outcome {
@@ -48,11 +50,20 @@ public struct InboxHandOver: Sendable {
         }
     }
 
-    /// POSTs the payload as signed, with its `Lienthong-*` headers and signature, so the local
-    /// system can verify it too. 2xx takes it; 4xx other than 408 and 429 refuses it for good.
+    /// POSTs the payload as signed, with its `Lienthong-*` headers and signature (and the
+    /// certificate, when the signature names it by thumbprint), so the local system can verify it
+    /// too. 2xx takes it; 4xx other than 408 and 429 refuses it for good.
     private func push(_ message: StoredMessage) async -> Outcome {
         guard let webhook else { return .failed(reason: "no webhook is configured", permanent: false) }
-        let wire = HTTPMessage(headers: WireHeaders.fields(for: DeliveryAttempt.envelope(of: message), jws: message.jws), body: message.payload)
+        var headers = WireHeaders.fields(for: DeliveryAttempt.envelope(of: message), jws: message.jws)
+        do {
+            if let certificate = try await certificates?.base64Certificate(namedBy: message.jws) {
+                headers.append((SignerCertificates.header, certificate))
+            }
+        } catch {
+            return .failed(reason: "cannot read the signer certificate from the audit trail: \(error)", permanent: false)
+        }
+        let wire = HTTPMessage(headers: headers, body: message.payload)
         do {
             let answer = try await transport.post(wire, to: webhook.url, timeout: .seconds(webhook.timeoutSeconds))
             if (200...299).contains(answer.status) { return .done }

@@ -12,15 +12,19 @@ public struct MessageQueries: Sendable {
     public let authentication: ClientAuthentication
     public let outbox: any Outbox
     public let inbox: any Inbox
+    public let certificates: SignerCertificates
     public let logger: Logger
 
     /// The most inbox messages one page returns.
     public static let maximumPage = 500
 
-    public init(authentication: ClientAuthentication, outbox: any Outbox, inbox: any Inbox, logger: Logger) {
+    public init(
+        authentication: ClientAuthentication, outbox: any Outbox, inbox: any Inbox, certificates: SignerCertificates, logger: Logger
+    ) {
         self.authentication = authentication
         self.outbox = outbox
         self.inbox = inbox
+        self.certificates = certificates
         self.logger = logger
     }
 
@@ -40,7 +44,7 @@ public struct MessageQueries: Sendable {
             guard let entry, entry.client == nil || entry.client == client.name else {
                 throw .unknownMessage("no message \(id) was sent by client \(client.name)")
             }
-            return try Self.json(MessageStatusJSON.status(entry, updates: updates))
+            return try Self.json(MessageStatusJSON.status(entry, updates: try await withSignerCertificates(updates)))
         } catch {
             return HTTPAnswer(problem: error)
         }
@@ -59,13 +63,28 @@ public struct MessageQueries: Sendable {
             // The cursor moves past what was scanned, also past messages this client may not see.
             let next = entries.last?.sequence ?? after
             let visible = entries.filter { client.allowedServices.contains($0.message.service) }
+            let messages = try await withSignerCertificates(visible).map { entry, certificate throws(Problem) in
+                try MessageStatusJSON.inboxMessage(entry, signerCertificate: certificate)
+            }
             return try Self.json(.object(JSONObject([
-                ("messages", .array(try visible.map(MessageStatusJSON.inboxMessage))),
+                ("messages", .array(messages)),
                 ("next", .number(JSONNumber(literal: String(next)))),
             ])))
         } catch {
             return HTTPAnswer(problem: error)
         }
+    }
+
+    /// Each entry with the certificate its signature names by thumbprint, from the audit trail.
+    private func withSignerCertificates(_ entries: [InboxEntry]) async throws(Problem) -> [(InboxEntry, signerCertificate: String?)] {
+        var paired: [(InboxEntry, signerCertificate: String?)] = []
+        paired.reserveCapacity(entries.count)
+        for entry in entries {
+            do { paired.append((entry, try await certificates.base64Certificate(namedBy: entry.message.jws))) } catch {
+                throw .storeUnavailable("cannot read the signer certificates from the audit trail: \(error)")
+            }
+        }
+        return paired
     }
 
     /// `DELETE /v1/inbox/{id}`: 204 once acknowledged; 404 when unknown, not visible or already done.

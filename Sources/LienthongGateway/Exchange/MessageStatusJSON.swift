@@ -6,8 +6,9 @@ import LienthongStore
 /// The JSON documents of the asynchronous local API, built from store entries.
 enum MessageStatusJSON {
     /// `{"id", "service", "from", "to", "status", "priority", "attempts", "acceptedAt", "nextAttemptAt"?,
-    /// "lastError"?, "finishedAt"?, "correlationId"?, "receipt"?, "updates"}`.
-    static func status(_ entry: OutboxEntry, updates: [InboxEntry]) throws(Problem) -> JSONValue {
+    /// "lastError"?, "finishedAt"?, "correlationId"?, "receipt"?, "updates"}`; each update with the
+    /// certificate its signature names by thumbprint, if any.
+    static func status(_ entry: OutboxEntry, updates: [(InboxEntry, signerCertificate: String?)]) throws(Problem) -> JSONValue {
         let message = entry.message
         var members: [(key: String, value: JSONValue)] = [
             ("id", .string(message.id.rawValue)), ("service", .string(message.service.rawValue)),
@@ -27,13 +28,16 @@ enum MessageStatusJSON {
                 ("payload", try payload(receipt.payload)), ("signature", .string(receipt.jws)),
             ]))))
         }
-        members.append(("updates", .array(try updates.map(inboxMessage))))
+        var updateMessages: [JSONValue] = []
+        for (update, certificate) in updates { updateMessages.append(try inboxMessage(update, signerCertificate: certificate)) }
+        members.append(("updates", .array(updateMessages)))
         return .object(JSONObject(members))
     }
 
     /// One received message: `{"cursor", "id", "service", "from", "to", "created", "receivedAt",
-    /// "correlationId"?, "payload", "signature"}`.
-    static func inboxMessage(_ entry: InboxEntry) throws(Problem) -> JSONValue {
+    /// "correlationId"?, "payload", "signature", "signerCertificate"?}`. `signerCertificate` (base64
+    /// DER) is there when the signature names its certificate by `x5t#S256` instead of carrying it.
+    static func inboxMessage(_ entry: InboxEntry, signerCertificate: String?) throws(Problem) -> JSONValue {
         let message = entry.message
         var members: [(key: String, value: JSONValue)] = [
             ("cursor", .number(JSONNumber(literal: String(entry.sequence)))), ("id", .string(message.id.rawValue)),
@@ -43,6 +47,7 @@ enum MessageStatusJSON {
         if let correlationID = message.correlationID { members.append(("correlationId", .string(correlationID.rawValue))) }
         members.append(("payload", try payload(message.payload)))
         members.append(("signature", .string(message.jws)))
+        if let signerCertificate { members.append(("signerCertificate", .string(signerCertificate))) }
         return .object(JSONObject(members))
     }
 

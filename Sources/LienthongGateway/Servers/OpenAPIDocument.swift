@@ -233,7 +233,8 @@ enum OpenAPIDocument {
           "receivedAt": { "type": "string", "format": "date-time" },
           "correlationId": { "type": "string", "format": "uuid" },
           "payload": { "description": "The payload exactly as the sender signed it." },
-          "signature": { "type": "string", "description": "The sender's compact JWS over the payload." }
+          "signature": { "type": "string", "description": "The sender's compact JWS over the payload." },
+          "signerCertificate": { "type": "string", "contentEncoding": "base64", "description": "The sender's certificate (DER, standard base64) when the signature names it by x5t#S256 instead of carrying it in x5c: verify the JWS with it." }
         }
       },
       "Problem": {

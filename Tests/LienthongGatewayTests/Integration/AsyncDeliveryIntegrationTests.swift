@@ -314,6 +314,16 @@ struct AsyncDeliveryIntegrationTests {
             #expect(messages.count == 2)
             let firstID = try #require(messages.first?.asObject?["id"]?.asString)
             let next = try #require(listed["next"]?.asNumber)
+            // The ministry's gateway named its certificate by thumbprint when it signed the
+            // updates; the province kept it and hands it to the client beside each signature.
+            let ministryLeaf = pair.pki.ministry.certificateChain[0]
+            for message in updates + messages {
+                let object = try #require(message.asObject)
+                let jws = try #require(object["signature"]?.asString)
+                #expect(JWSHeader.unverifiedCertificateThumbprint(of: jws) == ministryLeaf.thumbprint)
+                let certificate = try #require(object["signerCertificate"]?.asString.flatMap { Data(base64Encoded: $0) })
+                #expect(Array(certificate) == ministryLeaf.derEncoded)
+            }
 
             let acknowledged = try await pair.clients.local(.DELETE, pair.province.localURL + "/v1/inbox/\(firstID)", apiKey: Self.provinceKey)
             #expect(acknowledged.status == 204)

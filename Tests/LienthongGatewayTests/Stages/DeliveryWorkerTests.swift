@@ -275,27 +275,28 @@ struct DeliveryWorkerTests {
             priority: .normal, client: nil, now: Date())
     }
 
-    func dispatch(_ store: GatewayStore, plugin: any LienthongPlugin, transport: any PeerTransport, webhook: Bool) throws
-        -> InboxDispatchService
-    {
+    func dispatch(
+        _ store: GatewayStore, plugin: any LienthongPlugin, transport: any PeerTransport, webhook: Bool,
+        certificates: SignerCertificates? = nil
+    ) throws -> InboxDispatchService {
         var settings = MessagingHarness.fastDelivery(maxAttempts: 3)
         if webhook { settings.webhook = .init(url: try #require(URL(string: "http://127.0.0.1:9/hook"))) }
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let handOver = InboxHandOver(
             adapter: AdapterCall(plugins: [TestServices.statusUpdate: plugin], timeout: .seconds(5)),
-            parser: JSONBodyParser(maxBytes: 1 << 20), webhook: settings.webhook, transport: transport)
+            parser: JSONBodyParser(maxBytes: 1 << 20), webhook: settings.webhook, transport: transport, certificates: certificates)
         return InboxDispatchService(
             inbox: store.inbox, handOver: handOver, settings: settings,
             audit: AuditRecorder(log: InMemoryAuditLog(), retention: .init()), wakeUp: WakeUpSignal(), owner: "test",
             logger: logger)
     }
 
-    func received(_ store: GatewayStore, route: InboxRoute) async throws -> InboxClaim {
+    func received(_ store: GatewayStore, route: InboxRoute, jws: String = "eyJhbGciOiJFUzI1NiJ9..c2ln") async throws -> InboxClaim {
         let payload = Array(TestServices.statusPayload("06").utf8)
         let message = StoredMessage(
             id: MessageID(), from: TestPKI.ministryAgency, to: TestPKI.provinceAgency, service: TestServices.statusUpdate,
-            created: Date(), payload: payload, jws: "eyJhbGciOiJFUzI1NiJ9..c2ln", payloadDigest: try Digest.sha256(payload))
+            created: Date(), payload: payload, jws: jws, payloadDigest: try Digest.sha256(payload))
         _ = try await store.inbox.store(
             message, receipt: DeliveryReceipt(id: MessageID(), created: Date(), payload: [], jws: "r"), route: route, now: Date())
         return try #require(try await store.inbox.claim(
@@ -318,6 +319,37 @@ struct DeliveryWorkerTests {
                 #expect(post.1[header: HeaderName.messageID] == claim.entry.message.id.rawValue)
             }
         }
+    }
+
+    @Test("a webhook push carries the sender's certificate when the signature names it by thumbprint, and only then")
+    func webhookSignerCertificate() async throws {
+        let ministry = pki.ministry
+        let signer = try JWSSigner(key: ministry.privateKey, certificateChain: ministry.certificateChain)
+        let envelope = Envelope(
+            from: TestPKI.ministryAgency, to: TestPKI.provinceAgency, service: TestServices.statusUpdate,
+            payload: Array(TestServices.statusPayload("06").utf8))
+        let log = InMemoryAuditLog()
+        try await log.keepCertificate(ministry.certificateChain[0].derEncoded)
+        let certificates = SignerCertificates(log: log)
+        for (reference, expected) in [
+            (JWSSigner.CertificateReference.thumbprint, Optional(Data(ministry.certificateChain[0].derEncoded).base64EncodedString())),
+            (.chain, nil),
+        ] {
+            let transport = ScriptTransport { _, _ in HTTPAnswer(status: 204, headers: [], body: []) }
+            try await withStore { store in
+                let claim = try await received(store, route: .webhook, jws: try signer.sign(envelope: envelope, certificate: reference))
+                try await dispatch(store, plugin: CountingStatusPlugin(), transport: transport, webhook: true, certificates: certificates)
+                    .process(claim)
+                let post = try #require(transport.posts.first)
+                #expect(post.1[header: SignerCertificates.header] == expected, "\(reference)")
+                #expect(try await store.inbox.entry(claim.entry.message.id)?.state == .done)
+            }
+        }
+        // A certificate the trail does not hold leaves the push without it rather than failing it.
+        let unknown = try pki.identity(for: TestPKI.ministryAgency)
+        let unknownJWS = try JWSSigner(key: unknown.privateKey, certificateChain: unknown.certificateChain)
+            .sign(envelope: envelope, certificate: .thumbprint)
+        #expect(try await certificates.certificate(namedBy: unknownJWS) == nil)
     }
 
     @Test("an adapter that refuses the content makes the message dead; a timeout is retried")
