@@ -53,6 +53,11 @@ public struct JWSSigner: Sendable {
             certificateChain.map { Data($0.derEncoded).base64EncodedString() }, thumbprint: leaf.thumbprint)
     }
 
+    /// The `x5t#S256` thumbprint this signer names its certificate by (nil for a `kid` signer).
+    public var certificateThumbprint: String? {
+        if case .certificateChain(_, let thumbprint) = keyReference { thumbprint } else { nil }
+    }
+
     /// A signer that names its key with `kid` (the verifier knows the key in advance).
     ///
     /// - Throws: `JWSError.algorithmDoesNotMatchKey`, `.invalidKeyID`.

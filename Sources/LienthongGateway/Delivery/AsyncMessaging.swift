@@ -66,7 +66,7 @@ extension GatewayRuntime {
         let attempt = DeliveryAttempt(
             routing: outbound.routing, compression: outbound.compression,
             delivery: PeerDelivery(transport: transport, timeout: .seconds(configuration.limits.requestTimeoutSeconds)),
-            verification: outbound.verification)
+            verification: outbound.verification, signing: outbound.signing)
         let delivery = OutboxDeliveryService(
             outbox: stores.outbox, attempt: attempt, settings: settings, audit: outbound.audit, wakeUp: deliveryWakeUp,
             owner: AsyncMessaging.leaseOwner("delivery"), logger: logger)

@@ -1,10 +1,13 @@
 import Foundation
 import LienthongCore
+import LienthongCrypto
 import LienthongSchema
 import LienthongStore
 
 /// One attempt to deliver an outbox message: send it, signed bytes unchanged, to the recipient's
-/// gateway on `/exchange/v1/deliveries`, and verify the receipt that comes back.
+/// gateway on `/exchange/v1/deliveries`, and verify the receipt that comes back. The one exception
+/// is a JWS that names by thumbprint a certificate this gateway no longer presents (see
+/// `signature(for:)`).
 public struct DeliveryAttempt: Sendable {
     /// How an attempt ended.
     public enum Outcome: Sendable {
@@ -26,12 +29,18 @@ public struct DeliveryAttempt: Sendable {
     public let compression: PayloadCompression
     public let delivery: PeerDelivery
     public let verification: ResponseVerification
+    /// How this gateway signs now; nil sends every stored JWS as it is.
+    public let signing: MessageSigning?
 
-    public init(routing: PeerRouting, compression: PayloadCompression, delivery: PeerDelivery, verification: ResponseVerification) {
+    public init(
+        routing: PeerRouting, compression: PayloadCompression, delivery: PeerDelivery, verification: ResponseVerification,
+        signing: MessageSigning? = nil
+    ) {
         self.routing = routing
         self.compression = compression
         self.delivery = delivery
         self.verification = verification
+        self.signing = signing
     }
 
     public func send(_ message: StoredMessage) async -> Outcome {
@@ -98,7 +107,20 @@ public struct DeliveryAttempt: Sendable {
     private func wire(_ message: StoredMessage) throws(Problem) -> HTTPMessage {
         let (body, encoding) = try compression.encode(message.payload)
         return HTTPMessage(
-            headers: WireHeaders.fields(for: Self.envelope(of: message), jws: message.jws, contentEncoding: encoding), body: body)
+            headers: WireHeaders.fields(for: Self.envelope(of: message), jws: try signature(for: message), contentEncoding: encoding),
+            body: body)
+    }
+
+    /// The JWS a stored message goes out with: the one made at submission, unless it names by
+    /// thumbprint a certificate this gateway no longer signs with that way (renewed since, or
+    /// `exchange.signerCertificate` set to chain). The receiver checks a thumbprint only against
+    /// the TLS client certificate, so such a JWS could never be delivered: the same envelope is
+    /// signed again. The receipt binds the id and the payload's digest, so it proves the same.
+    func signature(for message: StoredMessage) throws(Problem) -> String {
+        guard let signing, let named = JWSHeader.unverifiedCertificateThumbprint(of: message.jws),
+              !signing.namesCertificate(byThumbprint: named)
+        else { return message.jws }
+        return try signing.sign(Self.envelope(of: message))
     }
 
     /// What the receiver's answer to one message means: its verified receipt, or why it failed.

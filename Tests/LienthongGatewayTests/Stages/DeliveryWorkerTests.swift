@@ -352,6 +352,55 @@ struct DeliveryWorkerTests {
         #expect(try await certificates.certificate(namedBy: unknownJWS) == nil)
     }
 
+    @Test("a stored JWS naming by thumbprint a certificate the gateway no longer signs with is signed again; others go unchanged")
+    func resignsWhatCouldNotBeVerified() async throws {
+        let renewed = try pki.identity(for: TestPKI.provinceAgency)
+        func signer(_ identity: GatewayIdentity) throws -> JWSSigner {
+            try JWSSigner(key: identity.privateKey, certificateChain: identity.certificateChain)
+        }
+        let envelope = Envelope(
+            from: TestPKI.provinceAgency, to: TestPKI.ministryAgency, service: TestServices.statusUpdate,
+            payload: Array(TestServices.statusPayload("03").utf8))
+        func stored(_ jws: String) throws -> StoredMessage {
+            StoredMessage(
+                id: envelope.id, from: envelope.from, to: envelope.to, service: envelope.service, created: envelope.created,
+                payload: envelope.payload, jws: jws, payloadDigest: try Digest.sha256(envelope.payload))
+        }
+        let transport = ScriptTransport { _, _ in HTTPAnswer(status: 503, headers: [], body: []) }
+        func attempt(_ certificate: JWSSigner.CertificateReference) throws -> DeliveryAttempt {
+            DeliveryAttempt(
+                routing: PeerRouting(routes: [:], peers: [TestPKI.ministryAgency: [ministryURL]]),
+                compression: PayloadCompression(thresholdBytes: 1 << 20),
+                delivery: PeerDelivery(transport: transport, timeout: .seconds(5)),
+                verification: ResponseVerification(
+                    verifier: JWSVerifier(trustStore: nil), decoding: BodyDecoding(maxDecompressedBytes: 1 << 20)),
+                signing: MessageSigning(signer: try signer(renewed), certificate: certificate))
+        }
+        let verifier = JWSVerifier(trustStore: try TrustStore(certificates: [pki.ca.certificate]))
+        let renewedLeaf = renewed.certificateChain[0]
+
+        // Queued before the certificate was renewed: signed again, naming the new certificate.
+        let beforeRenewal = try stored(try signer(pki.province).sign(envelope: envelope, certificate: .thumbprint))
+        let resigned = try attempt(.thumbprint).signature(for: beforeRenewal)
+        #expect(resigned != beforeRenewal.jws)
+        let verified = try verifier.verify(resigned, envelope: envelope, presented: PresentedCertificate(chain: [renewedLeaf]))
+        #expect(verified.header.certificateThumbprint == renewedLeaf.thumbprint)
+        // What goes on the wire is that new signature.
+        _ = await (try attempt(.thumbprint)).send(beforeRenewal)
+        let posted = try #require(transport.posts.first?.1[header: HeaderName.signature])
+        #expect(JWSHeader.unverifiedCertificateThumbprint(of: posted) == renewedLeaf.thumbprint)
+
+        // Naming the current certificate, or carrying x5c: sent exactly as stored.
+        let current = try stored(try signer(renewed).sign(envelope: envelope, certificate: .thumbprint))
+        #expect(try attempt(.thumbprint).signature(for: current) == current.jws)
+        let withChain = try stored(try signer(pki.province).sign(envelope: envelope))
+        #expect(try attempt(.thumbprint).signature(for: withChain) == withChain.jws)
+
+        // Switched to `signerCertificate: chain` (a peer that predates thumbprints): x5c now.
+        let switched = try attempt(.chain).signature(for: current)
+        #expect(try verifier.verify(switched, envelope: envelope).header.certificateChain == [renewedLeaf])
+    }
+
     @Test("an adapter that refuses the content makes the message dead; a timeout is retried")
     func adapterOutcomes() async throws {
         for (error, expected) in [(PluginError.rejected("bad document"), InboxState.dead), (.timeout("slow"), .pending)] {

@@ -12,6 +12,12 @@ public struct MessageSigning: Sendable {
         self.certificate = certificate
     }
 
+    /// Whether a JWS naming its certificate by `thumbprint` is what this signing makes now: the
+    /// same certificate, named the same way.
+    public func namesCertificate(byThumbprint thumbprint: String) -> Bool {
+        certificate == .thumbprint && signer.certificateThumbprint == thumbprint
+    }
+
     public func sign(_ envelope: Envelope) throws(Problem) -> String {
         do { return try signer.sign(envelope: envelope, certificate: certificate) } catch {
             throw .internalError("cannot sign the request: \(error)")
