@@ -95,7 +95,8 @@ public struct GatewayRuntime: Sendable {
             mediaType: MediaTypeCheck(), parser: parser, validation: validation,
             routing: PeerRouting(routes: configuration.routes, peers: configuration.peers),
             signing: MessageSigning(
-                signer: signer, certificate: Self.requestCertificateReference(configuration.exchange.signerCertificate, chain: identity.certificateChain)),
+                signer: signer, certificate: Self.requestCertificateReference(
+                    configuration.exchange.signerCertificate, chain: identity.certificateChain, trustedCAs: identity.trustedCAs)),
             compression: PayloadCompression(thresholdBytes: limits.compressionThresholdBytes),
             delivery: PeerDelivery(transport: transport, timeout: .seconds(limits.requestTimeoutSeconds)),
             verification: ResponseVerification(verifier: verifier, decoding: decoding), audit: audit, logger: logger)
@@ -196,14 +197,15 @@ public struct GatewayRuntime: Sendable {
 
     /// The HTTP client for peers (and the adapters' upstreams): mTLS identity, timeouts, pool size
     /// and the HTTP version the configuration asks for.
-    /// How requests and deliveries name the signing certificate. By thumbprint only when the
-    /// chain holds no intermediate: the receiver resolves the thumbprint against the TLS client
-    /// certificate, which reaches it without intermediates. A root in the chain file (as
-    /// `lienthong keys issue` writes it) is no intermediate: the receiver must trust it anyway.
+    /// How requests and deliveries name the signing certificate. By thumbprint only when nothing
+    /// in the chain file after the certificate is needed to verify it: the receiver resolves the
+    /// thumbprint against the TLS client certificate, which reaches it without the rest. A CA
+    /// this gateway trusts itself (the root `lienthong keys issue` appends) is taken as one its
+    /// peers trust too; anything else, such as an intermediate, sends the chain.
     static func requestCertificateReference(
-        _ setting: GatewayConfiguration.SignerCertificate, chain: [Certificate]
+        _ setting: GatewayConfiguration.SignerCertificate, chain: [Certificate], trustedCAs: [Certificate]
     ) -> JWSSigner.CertificateReference {
-        setting == .thumbprint && chain.dropFirst().allSatisfy(\.isSelfIssued) ? .thumbprint : .chain
+        setting == .thumbprint && chain.dropFirst().allSatisfy(trustedCAs.contains) ? .thumbprint : .chain
     }
 
     static func peerClientConfiguration(_ configuration: GatewayConfiguration, tls: TLSSetup) throws -> HTTPClient.Configuration {

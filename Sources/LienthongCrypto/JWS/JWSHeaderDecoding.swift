@@ -80,23 +80,36 @@ struct JWSHeaderDecoding {
 
     private func keyReference() throws(JWSError) -> JWSHeaderEncoding.KeyReference {
         let thumbprintMember = JWSHeaderEncoding.thumbprintMember
-        let present = [members["x5c"], members[thumbprintMember], members["kid"]].compactMap { $0 }
-        guard !present.isEmpty else { throw .missingKeyReference }
-        guard present.count == 1 else { throw .ambiguousKeyReference }
-        switch (members["x5c"], members[thumbprintMember], members["kid"]) {
-        case (.strings(let chain), _, _):
-            guard !chain.isEmpty else { throw .invalidCertificateChain(reason: "'x5c' is empty") }
-            return .certificateChain(chain)
-        case (.some, _, _): throw .invalidHeaderMember(name: "x5c", reason: "must be an array of base64 strings")
-        case (_, .string(let thumbprint), _):
-            // 32 bytes of SHA-256 are exactly 43 base64url characters.
-            guard thumbprint.utf8.count == 43, (try? Base64URL.decode(thumbprint))?.count == Digest.sha256Length else {
-                throw .invalidHeaderMember(name: thumbprintMember, reason: "must be the base64url SHA-256 of a certificate (43 characters)")
+        let x5c = members["x5c"], thumbprint = members[thumbprintMember], kid = members["kid"]
+        if x5c == nil && thumbprint == nil && kid == nil { throw .missingKeyReference }
+        // `x5c` may come with the `x5t#S256` of its first certificate (RFC 7515 allows both, and
+        // JOSE libraries add it); any other pair is ambiguous.
+        if kid != nil && (x5c != nil || thumbprint != nil) { throw .ambiguousKeyReference }
+        let named = try thumbprint.map { member throws(JWSError) in try Self.thumbprint(member) }
+        switch x5c {
+        case .strings(let chain)?:
+            guard let first = chain.first else { throw .invalidCertificateChain(reason: "'x5c' is empty") }
+            if let named {
+                guard let der = Data(base64Encoded: first), (try? Base64URL.encode(Digest.sha256(der))) == named else {
+                    throw .invalidHeaderMember(name: thumbprintMember, reason: "is not the SHA-256 of the first 'x5c' certificate")
+                }
             }
-            return .certificateThumbprint(thumbprint)
-        case (_, .some, _): throw .invalidHeaderMember(name: thumbprintMember, reason: "must be a string")
-        case (_, _, .string(let keyID)): return .keyID(keyID)
-        default: throw .invalidHeaderMember(name: "kid", reason: "must be a string")
+            return .certificateChain(chain)
+        case .some: throw .invalidHeaderMember(name: "x5c", reason: "must be an array of base64 strings")
+        case nil: break
         }
+        if let named { return .certificateThumbprint(named) }
+        guard case .string(let keyID)? = kid else { throw .invalidHeaderMember(name: "kid", reason: "must be a string") }
+        return .keyID(keyID)
+    }
+
+    private static func thumbprint(_ member: Member) throws(JWSError) -> String {
+        let name = JWSHeaderEncoding.thumbprintMember
+        guard case .string(let thumbprint) = member else { throw .invalidHeaderMember(name: name, reason: "must be a string") }
+        // 32 bytes of SHA-256 are exactly 43 base64url characters.
+        guard thumbprint.utf8.count == 43, (try? Base64URL.decode(thumbprint))?.count == Digest.sha256Length else {
+            throw .invalidHeaderMember(name: name, reason: "must be the base64url SHA-256 of a certificate (43 characters)")
+        }
+        return thumbprint
     }
 }

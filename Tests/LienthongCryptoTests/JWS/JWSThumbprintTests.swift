@@ -121,8 +121,10 @@ struct JWSThumbprintTests {
     }
 
     @Test("header rules for x5t#S256", arguments: [
-        (#""alg":"ES256","b64":false,"crit":["b64"],"x5t#S256":THUMB,"x5c":X5C"#, JWSError.ambiguousKeyReference),
+        (#""alg":"ES256","b64":false,"crit":["b64"],"x5t#S256":OTHER,"x5c":X5C"#,
+         JWSError.invalidHeaderMember(name: "x5t#S256", reason: "is not the SHA-256 of the first 'x5c' certificate")),
         (#""alg":"ES256","b64":false,"crit":["b64"],"x5t#S256":THUMB,"kid":"k""#, .ambiguousKeyReference),
+        (#""alg":"ES256","b64":false,"crit":["b64"],"x5t#S256":THUMB,"x5c":X5C,"kid":"k""#, .ambiguousKeyReference),
         (#""alg":"ES256","b64":false,"crit":["b64"],"x5t#S256":7"#, .invalidHeaderMember(name: "x5t#S256", reason: "must be a string")),
         (#""alg":"ES256","b64":false,"crit":["b64"],"x5t#S256":"abc""#,
          .invalidHeaderMember(name: "x5t#S256", reason: "must be the base64url SHA-256 of a certificate (43 characters)")),
@@ -135,9 +137,28 @@ struct JWSThumbprintTests {
         let envelope = JWSFixtures.envelope()
         let header = "{" + members
             .replacingOccurrences(of: "X5C", with: JWSFixtures.x5c(chain))
-            .replacingOccurrences(of: "THUMB", with: "\"\(chain[0].thumbprint)\"") + "}"
+            .replacingOccurrences(of: "THUMB", with: "\"\(chain[0].thumbprint)\"")
+            .replacingOccurrences(of: "OTHER", with: "\"\(try TestPKI.shared.get().ministryCertificate.thumbprint)\"") + "}"
         let jws = try JWSFixtures.compact(header: header, payload: envelope.payload, key: key, algorithm: .es256)
         try expectJWSError(jws, envelope: envelope, presented: try presented(chain)) { $0 == expected }
+    }
+
+    @Test("x5c with the x5t#S256 of its first certificate verifies by the chain, as JOSE libraries write it")
+    func chainWithItsThumbprint() throws {
+        let (key, chain) = try TestPKI.shared.get().province(.es256)
+        let envelope = JWSFixtures.envelope()
+        var members = [
+            "\"alg\":\"ES256\"", "\"b64\":false", "\"crit\":[\"b64\"]", "\"x5c\":\(JWSFixtures.x5c(chain))",
+            "\"x5t#S256\":\"\(chain[0].thumbprint)\"",
+        ]
+        for (name, value) in envelope.headerFields { members.append("\"\(name.lowercased())\":\"\(value)\"") }
+        let header = "{" + members.joined(separator: ",") + "}"
+        let jws = try JWSFixtures.compact(header: header, payload: envelope.payload, key: key, algorithm: .es256)
+        // No certificate presented: the chain in the header is enough.
+        let verified = try verifier().verify(jws, envelope: envelope)
+        #expect(verified.certificate == chain[0])
+        #expect(verified.header.certificateChain == chain)
+        #expect(verified.header.certificateThumbprint == nil)
     }
 
     @Test("receipts and answers are still signed with x5c by default, so they can be checked alone")

@@ -82,17 +82,22 @@ struct SigningStagesTests {
         #expect(await otherLog.certificateWrites == 0)
     }
 
-    @Test("requests name the certificate by thumbprint only when the chain file holds no intermediate CA")
+    @Test("requests name the certificate by thumbprint only when the rest of the chain file is CAs the gateway trusts")
     func requestCertificateReference() throws {
         let leaf = pki.province.certificateChain[0]
+        let root = pki.ca.certificate
         let intermediate = try pki.ca.issueIntermediate(key: try PrivateKey.generate(.p256), commonName: "Issuing CA")
-        #expect(GatewayRuntime.requestCertificateReference(.thumbprint, chain: [leaf]) == .thumbprint)
-        // The root as `lienthong keys issue` appends it: the receiver trusts it anyway.
-        #expect(GatewayRuntime.requestCertificateReference(.thumbprint, chain: [leaf, pki.ca.certificate]) == .thumbprint)
-        #expect(GatewayRuntime.requestCertificateReference(.thumbprint, chain: [leaf, intermediate.certificate]) == .chain)
-        #expect(GatewayRuntime.requestCertificateReference(
-            .thumbprint, chain: [leaf, intermediate.certificate, pki.ca.certificate]) == .chain)
-        #expect(GatewayRuntime.requestCertificateReference(.chain, chain: [leaf]) == .chain)
+        func reference(_ setting: GatewayConfiguration.SignerCertificate, _ chain: [Certificate]) -> JWSSigner.CertificateReference {
+            GatewayRuntime.requestCertificateReference(setting, chain: chain, trustedCAs: [root])
+        }
+        #expect(reference(.thumbprint, [leaf]) == .thumbprint)
+        // The root as `lienthong keys issue` appends it: one the gateway trusts itself.
+        #expect(reference(.thumbprint, [leaf, root]) == .thumbprint)
+        #expect(reference(.thumbprint, [leaf, intermediate.certificate]) == .chain)
+        #expect(reference(.thumbprint, [leaf, intermediate.certificate, root]) == .chain)
+        // A self-issued CA it does not trust (another root, or a key-rollover certificate).
+        #expect(reference(.thumbprint, [leaf, pki.rogueCA.certificate]) == .chain)
+        #expect(reference(.chain, [leaf]) == .chain)
     }
 
     @Test("a response is bound to its request: correlation id and request digest")
