@@ -195,8 +195,6 @@ public struct GatewayRuntime: Sendable {
         }
     }
 
-    /// The HTTP client for peers (and the adapters' upstreams): mTLS identity, timeouts, pool size
-    /// and the HTTP version the configuration asks for.
     /// How requests and deliveries name the signing certificate. By thumbprint only when nothing
     /// in the chain file after the certificate is needed to verify it: the receiver resolves the
     /// thumbprint against the TLS client certificate, which reaches it without the rest. A CA
@@ -208,6 +206,8 @@ public struct GatewayRuntime: Sendable {
         setting == .thumbprint && chain.dropFirst().allSatisfy(trustedCAs.contains) ? .thumbprint : .chain
     }
 
+    /// The HTTP client for peers (and the adapters' upstreams): mTLS identity, timeouts, pool size
+    /// and the HTTP version the configuration asks for.
     static func peerClientConfiguration(_ configuration: GatewayConfiguration, tls: TLSSetup) throws -> HTTPClient.Configuration {
         var clientConfiguration = HTTPClient.Configuration()
         clientConfiguration.tlsConfiguration = try tls.clientConfiguration()

@@ -74,6 +74,10 @@ enum PostgresAuditSQL {
             CREATE TRIGGER audit_certificates_append_only BEFORE UPDATE OR DELETE ON audit_certificates
             FOR EACH ROW EXECUTE FUNCTION audit_certificates_append_only()
             """,
+            """
+            CREATE TRIGGER audit_certificates_no_truncate BEFORE TRUNCATE ON audit_certificates
+            FOR EACH STATEMENT EXECUTE FUNCTION audit_certificates_append_only()
+            """,
         ])
 
     static func keepCertificate(thumbprint: String, der: [UInt8]) -> PostgresQuery {

@@ -142,6 +142,14 @@ struct AuditCommandTests {
         let notKept = try await CLI.run(["audit", "show", missing.rawValue, "--data", data.path])
         #expect(notKept.status == 0, "\(notKept.stderr)")
         #expect(notKept.stdout.hasSuffix("  certificate (x5t#S256 of the jws):\n(not kept in this audit trail)\n"), "\(notKept.stdout)")
+
+        // Someone with the file swaps the kept certificate: it is not shown as the signer's.
+        try SQLiteDatabaseFile(path: data.database).run(
+            "DROP TRIGGER audit_certificates_no_update; UPDATE audit_certificates SET der = X'00'")
+        let altered = try await CLI.run(["audit", "show", kept.rawValue, "--data", data.path])
+        #expect(altered.status == 0, "\(altered.stderr)")
+        #expect(altered.stdout.hasSuffix(
+            "  certificate (x5t#S256 of the jws):\n(the kept certificate does not match the thumbprint: altered)\n"), "\(altered.stdout)")
     }
 
     @Test func showWithoutRecordsFails() async throws {

@@ -128,9 +128,9 @@ public struct GatewayConfiguration: Sendable {
     public enum SignerCertificate: String, Sendable, Hashable {
         /// `x5t#S256`, 43 characters instead of the kilobytes of `x5c`: the receiver takes the
         /// certificate from the TLS handshake, where this gateway presents the same one. Used only
-        /// when the chain file holds no intermediate CA (the certificate alone, or with its root);
-        /// with intermediates the chain is sent, since a TLS client certificate reaches the
-        /// receiver's handler without them.
+        /// when the chain file holds nothing after the certificate but CAs this gateway trusts
+        /// (its root, say); with an intermediate the chain is sent, since a TLS client
+        /// certificate reaches the receiver's handler without it.
         case thumbprint
         /// `x5c`: for peers whose Lienthong predates `x5t#S256` (they answer 401, "the JWS header
         /// has neither 'x5c' nor 'kid'").

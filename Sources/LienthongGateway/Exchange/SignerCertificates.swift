@@ -23,7 +23,10 @@ public final class SignerCertificates: Sendable {
     public func certificate(namedBy jws: String) async throws -> [UInt8]? {
         guard let thumbprint = JWSHeader.unverifiedCertificateThumbprint(of: jws) else { return nil }
         if let der = known.withLock({ $0[thumbprint] }) { return der }
-        guard let der = try await log.certificate(thumbprint: thumbprint) else { return nil }
+        // The table is append-only but not hash-chained: a row that is not what it is named by
+        // is not handed out.
+        guard let der = try await log.certificate(thumbprint: thumbprint), try AuditCertificate.thumbprint(of: der) == thumbprint
+        else { return nil }
         known.withLock { known in
             if known.count >= 1024 { known.removeAll(keepingCapacity: true) }
             known[thumbprint] = der

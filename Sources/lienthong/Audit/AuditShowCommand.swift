@@ -32,7 +32,14 @@ struct AuditShowCommand: AsyncParsableCommand {
             for record in records {
                 let thumbprint = record.entry.jws.flatMap(JWSHeader.unverifiedCertificateThumbprint(of:))
                 let certificate = try await thumbprint.asyncMap { try await store.auditLog.certificate(thumbprint: $0) }
-                rendered.append(AuditRecordText.render(record, certificate: certificate.map { $0.map(AuditRecordText.pem) }))
+                rendered.append(AuditRecordText.render(record, certificate: try certificate.map { kept throws in
+                    try kept.map { der throws in
+                        // The table is not hash-chained: a certificate that is not what its
+                        // thumbprint names is shown as such.
+                        try AuditCertificate.thumbprint(of: der) == thumbprint ? AuditRecordText.pem(der)
+                            : "(the kept certificate does not match the thumbprint: altered)"
+                    }
+                }))
             }
         } catch {
             await store.close()

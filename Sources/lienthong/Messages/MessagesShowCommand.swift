@@ -9,7 +9,9 @@ struct MessagesShowCommand: AsyncParsableCommand {
         abstract: "Show one message of the outbox or the inbox, with its receipt.",
         discussion: """
             The message's JWS and the receipt's JWS are each printed alone on the line after \
-            "jws:", so they can be copied and checked with `lienthong verify`.
+            "jws:", so they can be copied and checked with `lienthong verify`. A message's JWS \
+            that names its certificate by thumbprint (x5t#S256) needs that certificate too: \
+            `lienthong audit show ID` prints it.
             """)
 
     @Argument(help: "The message id.")
