@@ -46,7 +46,7 @@ public enum JWSError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownCriticalExtension(String)
     /// None of `x5c`, `x5t#S256` and `kid` says which key signed.
     case missingKeyReference
-    /// More than one of `x5c`, `x5t#S256` and `kid` is present.
+    /// `kid` together with `x5c` or `x5t#S256`.
     case ambiguousKeyReference
 
     // MARK: Keys and trust
@@ -106,7 +106,7 @@ public enum JWSError: Error, Sendable, Equatable, CustomStringConvertible {
         case .critMissingB64: "the JWS header must have \"crit\": [\"b64\"]"
         case .unknownCriticalExtension(let name): "the JWS header marks unknown extension '\(name)' as critical"
         case .missingKeyReference: "the JWS header has none of 'x5c', 'x5t#S256' and 'kid'"
-        case .ambiguousKeyReference: "the JWS header names its key more than once; exactly one of 'x5c', 'x5t#S256' and 'kid' is allowed"
+        case .ambiguousKeyReference: "the JWS header names its key both by 'kid' and by certificate ('x5c' or 'x5t#S256'); give one"
         case .invalidCertificateChain(let reason): "invalid 'x5c' certificate chain: \(reason)"
         case .certificatesNotAccepted: "'x5c' and 'x5t#S256' are not accepted: no trust store is configured"
         case .certificateNotPresented(let thumbprint):
