@@ -3,6 +3,7 @@ import LienthongStore
 import Logging
 import NIOCore
 import PostgresNIO
+import Synchronization
 
 /// The gateway's store on PostgreSQL: the audit trail and the replay guard (and the outbox and
 /// inbox) in one database that several replicas of one agency's gateway share.
@@ -26,6 +27,7 @@ public final class PostgresStore: StoreBackend {
     let database: PostgresDatabase
     private let schema: String?
     private let poolTask: Task<Void, Never>
+    private let closeTimeout: Duration
 
     /// Connects, migrates and returns the store.
     ///
@@ -60,18 +62,19 @@ public final class PostgresStore: StoreBackend {
             if migrate { try await migrator.migrate() } else { _ = try await migrator.check() }
         } catch {
             poolTask.cancel()
-            await poolTask.value
+            await wait(for: poolTask, atMost: configuration.closeTimeout)
             throw error
         }
         return PostgresStore(
             database: database, schema: configuration.schema, poolTask: poolTask, location: location,
-            replayPruneInterval: replayPruneInterval)
+            replayPruneInterval: replayPruneInterval, closeTimeout: configuration.closeTimeout)
     }
 
     private init(
         database: PostgresDatabase, schema: String?, poolTask: Task<Void, Never>, location: String,
-        replayPruneInterval: Duration
+        replayPruneInterval: Duration, closeTimeout: Duration
     ) {
+        self.closeTimeout = closeTimeout
         self.database = database
         self.schema = schema
         self.poolTask = poolTask
@@ -98,10 +101,33 @@ public final class PostgresStore: StoreBackend {
         }
     }
 
-    /// Stops the pool: queued requests fail, connections close.
+    /// Stops the pool: queued requests fail, connections close. Waits at most `closeTimeout` for
+    /// the pool to end: after an outage PostgresNIO's pool can keep waiting for a lease request
+    /// made while the server was unreachable (cancelling it does not always end it), and a
+    /// gateway asked to stop must not hang on that. Nothing is lost: every write that returned
+    /// was committed, and one still running fails with the connection.
     public func close() async {
         poolTask.cancel()
-        await poolTask.value
+        await Self.wait(for: poolTask, atMost: closeTimeout)
+    }
+
+    /// Returns when `task` ends or `limit` has passed, whichever is first (a task's value cannot
+    /// be awaited with a deadline, so two watchers race and the first resumes the caller).
+    static func wait(for task: Task<Void, Never>, atMost limit: Duration) async {
+        let resumed = Mutex(false)
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let resumeOnce: @Sendable () -> Void = {
+                if resumed.withLock({ resumed in defer { resumed = true }; return !resumed }) { continuation.resume() }
+            }
+            Task {
+                await task.value
+                resumeOnce()
+            }
+            Task {
+                try? await Task.sleep(for: limit)
+                resumeOnce()
+            }
+        }
     }
 
     /// One connection made and closed, so that a wrong password or database is reported as the

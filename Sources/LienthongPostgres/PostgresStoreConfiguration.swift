@@ -35,6 +35,8 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
     public var maximumConnections: Int
     public var connectTimeout: Duration
     public var leaseTimeout: Duration
+    /// The longest `PostgresStore.close` waits for the pool to end.
+    public var closeTimeout: Duration
 
     /// Reads a store URL.
     ///
@@ -69,6 +71,7 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
         self.maximumConnections = 10
         self.connectTimeout = .seconds(10)
         self.leaseTimeout = .seconds(5)
+        self.closeTimeout = .seconds(10)
         for item in components.queryItems ?? [] { try apply(item) }
     }
 

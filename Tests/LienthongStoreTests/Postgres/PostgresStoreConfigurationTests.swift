@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import Testing
 @testable import LienthongPostgres
 
@@ -65,5 +67,34 @@ struct PostgresStoreConfigurationTests {
         #expect(throws: PostgresStoreError.self) { try configuration.probeConfiguration() }
         let error = #expect(throws: PostgresStoreError.self) { try configuration.clientConfiguration() }
         #expect(error?.description.contains("sslrootcert /nonexistent/ca.pem cannot be read") == true)
+    }
+}
+
+/// `PostgresStore.close` must not hang on a pool that does not end (no server needed).
+@Suite("PostgreSQL store: a bounded close")
+struct PostgresStoreCloseTests {
+    @Test func theWaitEndsAtItsLimitWhenTheTaskDoesNot() async throws {
+        let ended = Mutex(false)
+        // A task that ignores cancellation and ends only after 30 s, like a pool stuck on a lease.
+        let stuck = Task {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                DispatchQueue.global().asyncAfter(deadline: .now() + 30) { continuation.resume() }
+            }
+            ended.withLock { $0 = true }
+        }
+        stuck.cancel()
+        await PostgresStore.wait(for: stuck, atMost: .milliseconds(100))
+        #expect(!ended.withLock { $0 }, "the wait returned before the task ended")
+    }
+
+    @Test func theWaitEndsWithTheTask() async throws {
+        let ended = Mutex(false)
+        let quick = Task { ended.withLock { $0 = true } }
+        await PostgresStore.wait(for: quick, atMost: .seconds(60))
+        #expect(ended.withLock { $0 })
+    }
+
+    @Test func theDefaultLimitIsTenSeconds() throws {
+        #expect(try PostgresStoreConfiguration(url: "postgres://u@h/db").closeTimeout == .seconds(10))
     }
 }
