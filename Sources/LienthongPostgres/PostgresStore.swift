@@ -108,24 +108,28 @@ public final class PostgresStore: StoreBackend {
     /// was committed, and one still running fails with the connection.
     public func close() async {
         poolTask.cancel()
-        await Self.wait(for: poolTask, atMost: closeTimeout)
+        if !(await Self.wait(for: poolTask, atMost: closeTimeout)) {
+            database.logger.warning("the PostgreSQL pool did not stop within \(closeTimeout); closing without it")
+        }
     }
 
-    /// Returns when `task` ends or `limit` has passed, whichever is first (a task's value cannot
-    /// be awaited with a deadline, so two watchers race and the first resumes the caller).
-    static func wait(for task: Task<Void, Never>, atMost limit: Duration) async {
+    /// Returns when `task` ends (true) or `limit` has passed (false), whichever is first: a
+    /// task's value cannot be awaited with a deadline, so two watchers race and the first
+    /// resumes the caller.
+    @discardableResult
+    static func wait(for task: Task<Void, Never>, atMost limit: Duration) async -> Bool {
         let resumed = Mutex(false)
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let resumeOnce: @Sendable () -> Void = {
-                if resumed.withLock({ resumed in defer { resumed = true }; return !resumed }) { continuation.resume() }
+        return await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            let resumeOnce: @Sendable (Bool) -> Void = { ended in
+                if resumed.withLock({ resumed in defer { resumed = true }; return !resumed }) { continuation.resume(returning: ended) }
             }
             Task {
                 await task.value
-                resumeOnce()
+                resumeOnce(true)
             }
             Task {
                 try? await Task.sleep(for: limit)
-                resumeOnce()
+                resumeOnce(false)
             }
         }
     }

@@ -83,14 +83,14 @@ struct PostgresStoreCloseTests {
             ended.withLock { $0 = true }
         }
         stuck.cancel()
-        await PostgresStore.wait(for: stuck, atMost: .milliseconds(100))
+        #expect(await PostgresStore.wait(for: stuck, atMost: .milliseconds(100)) == false)
         #expect(!ended.withLock { $0 }, "the wait returned before the task ended")
     }
 
     @Test func theWaitEndsWithTheTask() async throws {
         let ended = Mutex(false)
         let quick = Task { ended.withLock { $0 = true } }
-        await PostgresStore.wait(for: quick, atMost: .seconds(60))
+        #expect(await PostgresStore.wait(for: quick, atMost: .seconds(60)))
         #expect(ended.withLock { $0 })
     }
 
