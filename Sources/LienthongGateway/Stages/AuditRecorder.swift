@@ -28,7 +28,7 @@ public struct AuditRecorder: Sendable {
         let thumbprint = certificate.thumbprint
         guard !keptThumbprints.contains(thumbprint) else { return }
         do { try await log.keepCertificate(certificate.derEncoded) } catch {
-            throw .internalError("the audit log cannot keep the certificate \(certificate.subject): \(error)")
+            throw .storeUnavailable("the audit log cannot keep the certificate \(certificate.subject): \(error)")
         }
         keptThumbprints.insert(thumbprint)
     }

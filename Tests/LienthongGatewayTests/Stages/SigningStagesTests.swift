@@ -1,6 +1,7 @@
 import Foundation
 import LienthongCore
 import LienthongCrypto
+import LienthongStore
 import Testing
 @testable import LienthongGateway
 
@@ -80,6 +81,17 @@ struct SigningStagesTests {
         try await AuditRecorder(log: otherLog, retention: .init())
             .keepSigner(of: try check.verify(chainMessage, envelope: read, tlsPeer: try TLSPeer(certificate: leaf)))
         #expect(await otherLog.certificateWrites == 0)
+
+        // A store that cannot keep it refuses with 503, and tries again next time.
+        let failing = AuditRecorder(log: FailingCertificateLog(), retention: .init())
+        for _ in 0..<2 {
+            do throws(Problem) {
+                try await failing.keepSigner(of: verified)
+                Issue.record("a certificate the store did not keep was taken as kept")
+            } catch {
+                #expect(error.status == 503 && error.name == "store-unavailable", "\(error)")
+            }
+        }
     }
 
     @Test("requests name the certificate by thumbprint only when the rest of the chain file is CAs the gateway trusts")
@@ -134,4 +146,15 @@ struct SigningStagesTests {
             Issue.record("an answer from the wrong provider was accepted")
         } catch { #expect(error.status == 502) }
     }
+}
+
+/// An audit log whose certificate table cannot be written (a full disk, say).
+private actor FailingCertificateLog: AuditLog {
+    struct Failure: Error {}
+    func append(_ entry: AuditEntry) async throws -> AuditRecord { throw Failure() }
+    func records(for messageID: MessageID) async throws -> [AuditRecord] { [] }
+    func records(after sequence: Int64, limit: Int) async throws -> [AuditRecord] { [] }
+    func verify() async throws -> AuditVerification { .intact(records: 0) }
+    func keepCertificate(_ der: [UInt8]) async throws { throw Failure() }
+    func certificate(thumbprint: String) async throws -> [UInt8]? { nil }
 }
