@@ -44,15 +44,28 @@ struct PostgresDatabase: Sendable {
             return try await withTaskCancellationHandler {
                 try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
                     outcome.start(continuation)
+                    let leased = LeasedConnection()
                     let timer = Task {
                         try await Task.sleep(for: timeout)
                         outcome.giveUp(lease, because: LeaseRace.TimedOut())
+                        // The body has its connection and is never abandoned while that lives. But
+                        // PostgresNIO has left a query on a connection closed under it unanswered
+                        // for ever (the outage test hung so, with no socket left): a connection
+                        // found closed ends the call with the error a lost connection gives.
+                        while true {
+                            if let connection = leased.connection.withLock({ $0 }), connection.isClosed {
+                                outcome.finish(.failure(LeaseRace.ConnectionClosed()))
+                                return
+                            }
+                            try await Task.sleep(for: .milliseconds(250))
+                        }
                     }
                     let work = Task {
                         defer { timer.cancel() }
                         do {
                             outcome.finish(.success(try await client.withConnection { connection in
                                 guard lease.claimForBody() else { throw LeaseRace.Abandoned() }
+                                leased.connection.withLock { $0 = connection }
                                 return try await body(connection)
                             }))
                         } catch {
@@ -66,6 +79,8 @@ struct PostgresDatabase: Sendable {
             }
         } catch is LeaseRace.TimedOut {
             throw .unavailable(location: location, reason: "no database connection within \(timeout) (\(operation))")
+        } catch is LeaseRace.ConnectionClosed {
+            throw .unavailable(location: location, reason: "the database connection closed during \(operation)")
         } catch {
             throw Self.storeError(operation, error)
         }
@@ -80,11 +95,17 @@ struct PostgresDatabase: Sendable {
     }
 }
 
+/// The connection a call's body got, for the watch that ends the call if it closes.
+private final class LeasedConnection: Sendable {
+    let connection = Mutex<PostgresConnection?>(nil)
+}
+
 /// Decides, once, between "the body got its connection" and "the caller stopped waiting", so the
 /// two can never both happen.
 private final class LeaseRace: Sendable {
     struct Abandoned: Error {}
     struct TimedOut: Error {}
+    struct ConnectionClosed: Error {}
 
     private enum State { case waiting, claimed, abandoned }
     private let state = Mutex(State.waiting)
