@@ -96,6 +96,13 @@ struct KeysAndSigningCommandTests {
         #expect(wrong.status == 1)
         #expect(wrong.stderr.contains("no certificate with that thumbprint was presented"), "\(wrong.stderr)")
 
+        // A JWS carrying its chain does not need the file, and the output says it was not used.
+        try await pki.sign(to: "chain.jws")
+        let unused = try await pki.run(
+            ["verify", "--trust", "ca.pem", "--signature", "chain.jws", "--certificate", "ca.pem", "request.json"])
+        #expect(unused.status == 0, "\(unused.stderr)")
+        #expect(unused.stdout.contains("note: --certificate was not used"), "\(unused.stdout)")
+
         try Data("not a certificate".utf8).write(to: pki.url("junk.pem"))
         let junk = try await pki.run(verify + ["--certificate", "junk.pem", "request.json"])
         #expect(junk.status == 1)

@@ -83,6 +83,10 @@ struct VerifyCommand: ParsableCommand {
             throw CommandFailure("invalid: \(error)")
         }
         print("valid: signed by \(verified.signer)\(verified.certificate.map { " (\($0.subject))" } ?? "")")
+        if presented != nil && verified.header.certificateThumbprint == nil {
+            // Say so rather than let the operator believe the given file was checked.
+            print("  note: --certificate was not used: the JWS carries its own certificate chain (x5c)")
+        }
         for name in JWSHeaderMember.envelopeHeaders {
             if let value = verified.header[JWSHeaderMember.envelopeMember(forHeader: name)] {
                 print("  \(name): \(value)")
